@@ -1,0 +1,46 @@
+package io.weir.executor.api;
+
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.Watermark;
+
+/**
+ * A step of a query that transforms chunks: filter, project, aggregate, join, sort, sink.
+ *
+ * <p>Threading: every method is called on the one thread of the task that owns the operator, never
+ * concurrently, so operator code needs no synchronization. Operators never start threads, never block on
+ * I/O of other operators, and never read the wall clock (they use {@link OperatorContext#clock()}).
+ *
+ * <p>Order of calls: {@link #open} once; then, interleaved in arrival order, {@link #processChunk} and
+ * {@link #processWatermark}; {@link #endInput} once per input when that input is exhausted (bounded
+ * inputs); finally {@link #close} (also after a failure or a cancel, so it must tolerate a partial run).
+ *
+ * <p>Chunks received belong to the sender: read them, forward them, but never write into their vectors.
+ */
+public interface Operator {
+
+    /** Called once before any data. */
+    default void open(OperatorContext context) throws Exception {
+    }
+
+    /**
+     * Processes one chunk that arrived on input {@code input} (0 for single-input operators; 0 = left and
+     * 1 = right for joins). Results go to {@code out}, any number of chunks.
+     */
+    void processChunk(int input, Chunk chunk, Output out) throws Exception;
+
+    /** Event time has advanced on all inputs. The default forwards it, which is right for stateless operators. */
+    default void processWatermark(Watermark watermark, Output out) throws Exception {
+        out.emitWatermark(watermark);
+    }
+
+    /**
+     * Input {@code input} has ended: no chunk will arrive on it again. Blocking operators (aggregate,
+     * sort, the build side of a join) emit their results here.
+     */
+    default void endInput(int input, Output out) throws Exception {
+    }
+
+    /** Releases resources; called once, after success, failure or cancel. */
+    default void close() throws Exception {
+    }
+}

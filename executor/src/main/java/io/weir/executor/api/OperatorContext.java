@@ -1,0 +1,25 @@
+package io.weir.executor.api;
+
+import java.time.Clock;
+
+/** What the runtime offers an operator or source reader: who it is, time, settings and metrics. */
+public interface OperatorContext {
+
+    /** 0-based index of this parallel instance. */
+    int subtaskIndex();
+
+    /** Number of parallel instances of this operator. */
+    int parallelism();
+
+    /** The number of rows a chunk should hold at most ({@code chunk.size}). */
+    int chunkSize();
+
+    /** The clock to read instead of {@code System.currentTimeMillis()}; tests inject a fake one. */
+    Clock clock();
+
+    /** A counter of this query's metrics, created on first use; shared by all subtasks. */
+    Counter counter(String name);
+
+    /** True once the job is being cancelled: long loops in sources should stop. */
+    boolean isCancelled();
+}

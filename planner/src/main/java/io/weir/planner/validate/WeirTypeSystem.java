@@ -1,0 +1,58 @@
+package io.weir.planner.validate;
+
+import io.weir.executor.data.DataType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Weir's type rules where they differ from Calcite's defaults.
+ *
+ * <p>DECIMAL is capped at {@link DataType#MAX_DECIMAL_PRECISION} digits because the runtime keeps decimals
+ * as scaled longs. SUM over small integers widens to BIGINT (and over DECIMAL to the widest DECIMAL of the
+ * same scale) so that summing many rows does not overflow the argument type; TIMESTAMP defaults to
+ * millisecond precision as in Flink.
+ */
+public final class WeirTypeSystem extends RelDataTypeSystemImpl {
+
+    public static final WeirTypeSystem INSTANCE = new WeirTypeSystem();
+
+    private WeirTypeSystem() {
+    }
+
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case DECIMAL -> DataType.MAX_DECIMAL_PRECISION;
+            case VARCHAR, VARBINARY, CHAR, BINARY -> Integer.MAX_VALUE;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME, TIME_WITH_LOCAL_TIME_ZONE -> 3;
+            default -> super.getMaxPrecision(typeName);
+        };
+    }
+
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return switch (typeName) {
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
+            case VARCHAR, VARBINARY -> Integer.MAX_VALUE;
+            default -> super.getDefaultPrecision(typeName);
+        };
+    }
+
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        RelDataType widened = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, DataType.MAX_DECIMAL_PRECISION,
+                    argumentType.getScale());
+            default -> argumentType;
+        };
+        return typeFactory.createTypeWithNullability(widened, argumentType.isNullable());
+    }
+
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+    }
+}
