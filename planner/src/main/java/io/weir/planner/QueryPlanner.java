@@ -1,0 +1,171 @@
+package io.weir.planner;
+
+import io.weir.executor.api.ResultCollector;
+import io.weir.executor.api.WeirException;
+import io.weir.executor.graph.JobGraph;
+import io.weir.parser.WeirSqlParser;
+import io.weir.parser.ddl.SqlCreateTable;
+import io.weir.parser.ddl.SqlCreateView;
+import io.weir.parser.ddl.SqlDescribeTable;
+import io.weir.parser.ddl.SqlDropTable;
+import io.weir.parser.ddl.SqlDropView;
+import io.weir.parser.ddl.SqlExplainStatement;
+import io.weir.parser.ddl.SqlResetProperty;
+import io.weir.parser.ddl.SqlSetProperty;
+import io.weir.parser.ddl.SqlShowTables;
+import io.weir.parser.ddl.SqlShowViews;
+import io.weir.planner.catalog.Catalog;
+import io.weir.planner.catalog.TableConnectors;
+import io.weir.planner.codegen.DataTypes;
+import io.weir.planner.codegen.ExpressionCompiler;
+import io.weir.planner.jobgraph.JobGraphBuilder;
+import io.weir.planner.logical.LogicalOptimizer;
+import io.weir.planner.physical.PhysicalOptimizer;
+import io.weir.planner.physical.PhysicalRel;
+import io.weir.planner.physical.SinkPhysicalRel;
+import io.weir.planner.validate.SqlErrors;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Weir's planner facade. For a query it reads as the pipeline:
+ * {@code parse -> validate -> toRel -> optimize -> toJobGraph}; catalog statements (CREATE, DROP, SHOW,
+ * DESCRIBE) are carried out here and answered at once. Thread-safe: each statement is planned in its own
+ * {@link PlanningSession} against a snapshot of the catalog.
+ */
+public final class QueryPlanner {
+
+    private final Catalog catalog;
+    private final TableConnectors connectors;
+    private final Clock clock;
+    private final DdlStatements ddl;
+
+    public QueryPlanner(Catalog catalog, TableConnectors connectors, Clock clock) {
+        this.catalog = catalog;
+        this.connectors = connectors;
+        this.clock = clock;
+        this.ddl = new DdlStatements(catalog, connectors);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Splits a request into statements; a syntax error carries its line and column. */
+    public List<SqlNode> parse(String sql) {
+        try {
+            SqlNodeList statements = WeirSqlParser.parseStatements(sql);
+            if (statements.isEmpty()) {
+                throw WeirException.validation("The request holds no SQL statement");
+            }
+            return new ArrayList<>(statements.getList());
+        } catch (SqlParseException e) {
+            throw SqlErrors.parse(e);
+        }
+    }
+
+    /** Plans (and for catalog statements, carries out) one statement with the given properties in effect. */
+    public StatementResult plan(SqlNode statement, Map<String, String> properties) {
+        QueryOptions options = QueryOptions.from(properties);
+        return switch (statement) {
+            case SqlCreateTable create -> ddl.createTable(create);
+            case SqlCreateView create -> ddl.createView(create);
+            case SqlDropTable drop -> ddl.dropTable(drop);
+            case SqlDropView drop -> ddl.dropView(drop);
+            case SqlShowTables show -> ddl.showTables();
+            case SqlShowViews show -> ddl.showViews();
+            case SqlDescribeTable describe -> ddl.describe(describe);
+            case SqlSetProperty set -> set(set, properties);
+            case SqlResetProperty reset -> new StatementResult.ResetProperty(reset.key().orElse(null));
+            case SqlExplainStatement explain -> explain(explain.statement(), options);
+            case SqlExplain explain -> explain(explain.getExplicandum(), options);
+            default -> {
+                if (statement.getKind() == SqlKind.INSERT || statement.getKind().belongsTo(SqlKind.QUERY)) {
+                    yield plan(statement, options).result();
+                }
+                throw SqlErrors.at(io.weir.executor.api.ErrorKind.VALIDATION,
+                        "Statement " + statement.getKind() + " is not supported", statement.getParserPosition());
+            }
+        };
+    }
+
+    private StatementResult set(SqlSetProperty set, Map<String, String> properties) {
+        if (set.key().isEmpty()) {
+            List<List<Object>> rows = properties.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> List.<Object>of(e.getKey(), e.getValue())).toList();
+            return new StatementResult.Rows(List.of(new Column("key", io.weir.executor.data.DataType.STRING),
+                    new Column("value", io.weir.executor.data.DataType.STRING)), rows);
+        }
+        String value = set.value().orElseThrow();
+        QueryOptions.check(set.key().get(), value);
+        return new StatementResult.SetProperty(set.key().get(), value);
+    }
+
+    private StatementResult explain(SqlNode statement, QueryOptions options) {
+        Planned planned = plan(statement, options);
+        // The graph is built for its description only; nothing runs, so no collector is needed.
+        JobGraph graph = planned.jobGraph.apply(chunk -> { });
+        return new StatementResult.Explain(RelOptUtil.toString(planned.logical), RelOptUtil.toString(planned.physical),
+                graph.describe());
+    }
+
+    /** The pipeline for a query or INSERT. */
+    private Planned plan(SqlNode statement, QueryOptions options) {
+        PlanningSession session = new PlanningSession(catalog);
+        SqlValidator validator = session.newValidator();
+        SqlNode validated = session.validate(validator, statement);
+        RelRoot root = session.toRel(validator, validated);
+        RelNode logical = LogicalOptimizer.optimize(root.project());
+        PhysicalRel physical = PhysicalOptimizer.optimize(logical);
+        ExpressionCompiler compiler = new ExpressionCompiler(session.rexBuilder(), clock.millis());
+        boolean insert = statement instanceof SqlInsert;
+        String name = insert ? "insert" : "query";
+        Function<ResultCollector, JobGraph> graph = collector -> {
+            JobGraphBuilder builder = new JobGraphBuilder(name, options.parallelism(), compiler, connectors,
+                    session.rexBuilder());
+            return insert ? builder.buildInsert((SinkPhysicalRel) physical) : builder.buildQuery(physical, collector);
+        };
+        List<Column> columns = new ArrayList<>();
+        for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
+            columns.add(new Column(field.getName(), DataTypes.toDataType(field.getType())));
+        }
+        return new Planned(statement, insert, columns, logical, physical, graph, options);
+    }
+
+    private record Planned(SqlNode statement, boolean insert, List<Column> columns, RelNode logical,
+            PhysicalRel physical, Function<ResultCollector, JobGraph> jobGraph, QueryOptions options) {
+
+        StatementResult result() {
+            boolean bounded = jobGraph.apply(chunk -> { }).isBounded();
+            checkMode(bounded);
+            String target = insert ? String.join(".", ((SqlInsert) statement).getTargetTable().toString()) : null;
+            return new StatementResult.Job(insert ? StatementResult.Job.Kind.INSERT : StatementResult.Job.Kind.QUERY,
+                    statement.toString(), insert ? List.of() : columns, bounded, options.parallelism(),
+                    RelOptUtil.toString(physical), target, jobGraph);
+        }
+
+        private void checkMode(boolean bounded) {
+            if (options.runtimeMode() == QueryOptions.RuntimeMode.BATCH && !bounded) {
+                throw WeirException.plan("'execution.runtime-mode' is 'batch' but the query reads an unbounded source");
+            }
+            if (!bounded) {
+                throw WeirException.plan("Continuous queries over unbounded sources are not supported yet; "
+                        + "give the source a bound (for datagen: 'number-of-rows')");
+            }
+        }
+    }
+}

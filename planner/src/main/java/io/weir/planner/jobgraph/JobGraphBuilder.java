@@ -1,0 +1,309 @@
+package io.weir.planner.jobgraph;
+
+import io.weir.executor.api.OperatorFactory;
+import io.weir.executor.api.ResultCollector;
+import io.weir.executor.api.ScalarEvaluator;
+import io.weir.executor.api.SourceFactory;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.graph.JobGraph;
+import io.weir.executor.graph.Partitioning;
+import io.weir.executor.operators.CalcOperator;
+import io.weir.executor.operators.CollectSinkOperator;
+import io.weir.executor.operators.HashAggregateOperator;
+import io.weir.executor.operators.HashJoinOperator;
+import io.weir.executor.operators.LimitOperator;
+import io.weir.executor.operators.NestedLoopJoinOperator;
+import io.weir.executor.operators.SetOpKind;
+import io.weir.executor.operators.SetOpOperator;
+import io.weir.executor.operators.SortOperator;
+import io.weir.executor.operators.ValuesSourceFactory;
+import io.weir.planner.catalog.PhysicalTable;
+import io.weir.planner.catalog.TableConnectors;
+import io.weir.planner.codegen.DataTypes;
+import io.weir.planner.codegen.ExpressionCompiler;
+import io.weir.planner.physical.CalcPhysicalRel;
+import io.weir.planner.physical.HashAggregatePhysicalRel;
+import io.weir.planner.physical.HashJoinPhysicalRel;
+import io.weir.planner.physical.JoinKeys;
+import io.weir.planner.physical.LimitPhysicalRel;
+import io.weir.planner.physical.NestedLoopJoinPhysicalRel;
+import io.weir.planner.physical.PhysicalRel;
+import io.weir.planner.physical.PhysicalRelVisitor;
+import io.weir.planner.physical.ScanPhysicalRel;
+import io.weir.planner.physical.SetOpPhysicalRel;
+import io.weir.planner.physical.SinkPhysicalRel;
+import io.weir.planner.physical.SortPhysicalRel;
+import io.weir.planner.physical.UnionPhysicalRel;
+import io.weir.planner.physical.ValuesPhysicalRel;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Turns a physical plan into a {@link JobGraph}: one visit per physical operator, each adding its vertex and
+ * the edges that bring its input rows partitioned the way it needs (hash on keys for aggregates, joins and
+ * set operations; everything to one subtask for global aggregates, sorts and limits; forward otherwise).
+ */
+public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder.Stream> {
+
+    /** A vertex's output as seen by the vertex that reads it. */
+    public record Stream(int vertex, int parallelism, List<DataType> types) {
+    }
+
+    private final JobGraph.Builder graph;
+    private final int parallelism;
+    private final ExpressionCompiler compiler;
+    private final TableConnectors connectors;
+    private final RexBuilder rexBuilder;
+
+    public JobGraphBuilder(String name, int parallelism, ExpressionCompiler compiler, TableConnectors connectors,
+            RexBuilder rexBuilder) {
+        this.graph = JobGraph.builder(name);
+        this.parallelism = parallelism;
+        this.compiler = compiler;
+        this.connectors = connectors;
+        this.rexBuilder = rexBuilder;
+    }
+
+    /** The graph of a SELECT: the plan, then one sink that hands every row to {@code collector}. */
+    public JobGraph buildQuery(PhysicalRel root, ResultCollector collector) {
+        Stream result = visit(root);
+        int sink = graph.addOperator("Collect", 1, () -> new CollectSinkOperator(collector), 1, result.types());
+        graph.connect(result.vertex(), sink, 0, result.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE);
+        return graph.build();
+    }
+
+    /** The graph of an INSERT: the plan ends in the table's sink. */
+    public JobGraph buildInsert(SinkPhysicalRel root) {
+        visit(root);
+        return graph.build();
+    }
+
+    private Stream visit(RelNode rel) {
+        return ((PhysicalRel) rel).accept(this);
+    }
+
+    @Override
+    public Stream onScan(ScanPhysicalRel rel) {
+        PhysicalTable table = rel.getTable().unwrap(PhysicalTable.class);
+        SourceFactory source = connectors.resolve(table.definition()).createSource();
+        List<DataType> types = types(rel.getRowType());
+        int vertex = graph.addSource("Scan(" + table.definition().name() + ")", parallelism, source, types);
+        return new Stream(vertex, parallelism, types);
+    }
+
+    @Override
+    public Stream onValues(ValuesPhysicalRel rel) {
+        List<DataType> types = types(rel.getRowType());
+        Chunk rows = LiteralValues.toChunk(rel.getTuples(), types);
+        int vertex = graph.addSource("Values(" + rows.size() + " rows)", 1, new ValuesSourceFactory(types, rows), types);
+        return new Stream(vertex, 1, types);
+    }
+
+    @Override
+    public Stream onCalc(CalcPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        RexProgram program = rel.getProgram();
+        ScalarEvaluator filter = program.getCondition() == null ? null
+                : compiler.compile(program.expandLocalRef(program.getCondition()), input.types());
+        ScalarEvaluator[] projections = program.getProjectList().stream()
+                .map(ref -> compiler.compile(program.expandLocalRef(ref), input.types()))
+                .toArray(ScalarEvaluator[]::new);
+        String name = "Calc(" + (filter != null ? "where, " : "") + projections.length + " columns)";
+        return addForward(name, input, () -> new CalcOperator(filter, projections), types(rel.getRowType()));
+    }
+
+    @Override
+    public Stream onHashAggregate(HashAggregatePhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        int[] keys = rel.getGroupSet().toArray();
+        var calls = Aggregates.toRuntime(rel.getAggCallList(), input.types(), types(rel.getRowType()), keys.length);
+        List<DataType> inputTypes = input.types();
+        OperatorFactory factory = () -> new HashAggregateOperator(keys, inputTypes, calls);
+        String name = "HashAggregate(" + (keys.length == 0 ? "global" : "keys " + java.util.Arrays.toString(keys)) + ")";
+        if (keys.length == 0) {
+            return addSingle(name, input, factory, types(rel.getRowType()));
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, types(rel.getRowType()));
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, types(rel.getRowType()));
+    }
+
+    @Override
+    public Stream onHashJoin(HashJoinPhysicalRel rel) {
+        Stream left = visit(rel.getLeft());
+        Stream right = visit(rel.getRight());
+        JoinKeys keys = rel.keys();
+        ScalarEvaluator residual = keys.residual() == null ? null
+                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
+        var type = Joins.toRuntime(rel.getJoinType());
+        List<DataType> leftTypes = left.types();
+        List<DataType> rightTypes = right.types();
+        List<DataType> out = types(rel.getRowType());
+        int vertex = graph.addOperator("HashJoin(" + type + ")", parallelism,
+                () -> new HashJoinOperator(type, keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
+                        leftTypes, rightTypes), 2, out);
+        graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
+        graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
+        return new Stream(vertex, parallelism, out);
+    }
+
+    @Override
+    public Stream onNestedLoopJoin(NestedLoopJoinPhysicalRel rel) {
+        Stream left = visit(rel.getLeft());
+        Stream right = visit(rel.getRight());
+        RexNode condition = rel.getCondition();
+        ScalarEvaluator evaluator = condition.isAlwaysTrue() ? null
+                : compiler.compile(condition, concat(left.types(), right.types()));
+        var type = Joins.toRuntime(rel.getJoinType());
+        List<DataType> leftTypes = left.types();
+        List<DataType> rightTypes = right.types();
+        List<DataType> out = types(rel.getRowType());
+        // Parallelism 1: every pair must meet, and unmatched rows of either side are known only globally.
+        int vertex = graph.addOperator("NestedLoopJoin(" + type + ")", 1,
+                () -> new NestedLoopJoinOperator(type, evaluator, leftTypes, rightTypes), 2, out);
+        graph.connect(left.vertex(), vertex, 0, toSingle(left));
+        graph.connect(right.vertex(), vertex, 1, toSingle(right));
+        return new Stream(vertex, 1, out);
+    }
+
+    @Override
+    public Stream onSort(SortPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        List<RelFieldCollation> fields = rel.getCollation().getFieldCollations();
+        int[] keys = new int[fields.size()];
+        boolean[] descending = new boolean[fields.size()];
+        boolean[] nullsFirst = new boolean[fields.size()];
+        for (int i = 0; i < keys.length; i++) {
+            RelFieldCollation field = fields.get(i);
+            keys[i] = field.getFieldIndex();
+            descending[i] = field.getDirection().isDescending();
+            nullsFirst[i] = switch (field.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                // Flink's default: nulls are the smallest values.
+                default -> !descending[i];
+            };
+        }
+        long offset = literal(rel.offset, 0);
+        long fetch = literal(rel.fetch, -1);
+        List<DataType> types = input.types();
+        return addSingle("Sort", input, () -> new SortOperator(keys, descending, nullsFirst, offset, fetch, types), types);
+    }
+
+    @Override
+    public Stream onLimit(LimitPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        long offset = literal(rel.offset, 0);
+        long fetch = literal(rel.fetch, -1);
+        return addSingle("Limit", input, () -> new LimitOperator(offset, fetch), input.types());
+    }
+
+    @Override
+    public Stream onUnion(UnionPhysicalRel rel) {
+        List<DataType> out = types(rel.getRowType());
+        List<Stream> inputs = new ArrayList<>();
+        for (RelNode input : rel.getInputs()) {
+            inputs.add(coerce(visit(input), input.getRowType(), rel.getRowType()));
+        }
+        int vertex = graph.addOperator("UnionAll", parallelism, () -> new CalcOperator(null, null), 1, out);
+        for (Stream input : inputs) {
+            graph.connect(input.vertex(), vertex, 0,
+                    input.parallelism() == parallelism ? Partitioning.FORWARD : Partitioning.REBALANCE);
+        }
+        return new Stream(vertex, parallelism, out);
+    }
+
+    @Override
+    public Stream onSetOp(SetOpPhysicalRel rel) {
+        SetOpKind kind = rel.kind == SqlKind.INTERSECT ? SetOpKind.INTERSECT : SetOpKind.EXCEPT;
+        List<DataType> out = types(rel.getRowType());
+        int[] allColumns = java.util.stream.IntStream.range(0, out.size()).toArray();
+        boolean all = rel.all;
+        Stream acc = coerce(visit(rel.getInput(0)), rel.getInput(0).getRowType(), rel.getRowType());
+        for (int i = 1; i < rel.getInputs().size(); i++) {
+            Stream next = coerce(visit(rel.getInput(i)), rel.getInput(i).getRowType(), rel.getRowType());
+            int vertex = graph.addOperator(kind + (all ? " ALL" : ""), parallelism,
+                    () -> new SetOpOperator(kind, all, out), 2, out);
+            graph.connect(acc.vertex(), vertex, 0, Partitioning.hash(allColumns));
+            graph.connect(next.vertex(), vertex, 1, Partitioning.hash(allColumns));
+            acc = new Stream(vertex, parallelism, out);
+        }
+        return acc;
+    }
+
+    @Override
+    public Stream onSink(SinkPhysicalRel rel) {
+        PhysicalTable table = rel.table().unwrap(PhysicalTable.class);
+        Stream input = visit(rel.getInput());
+        RelDataType target = rel.table().getRowType();
+        input = coerce(input, rel.getInput().getRowType(), target);
+        OperatorFactory sink = connectors.resolve(table.definition()).createSink();
+        return addForward("Sink(" + table.definition().name() + ")", input, sink, List.of());
+    }
+
+    /** Adds a Calc that casts each column whose runtime representation differs from the target type. */
+    private Stream coerce(Stream input, RelDataType from, RelDataType to) {
+        List<DataType> target = types(to);
+        if (sameRepresentation(input.types(), target)) {
+            return input;
+        }
+        List<RexNode> casts = new ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+            RexNode ref = rexBuilder.makeInputRef(from.getFieldList().get(i).getType(), i);
+            casts.add(rexBuilder.makeCast(to.getFieldList().get(i).getType(), ref, true, false));
+        }
+        ScalarEvaluator[] projections = casts.stream().map(c -> compiler.compile(c, input.types()))
+                .toArray(ScalarEvaluator[]::new);
+        return addForward("Cast", input, () -> new CalcOperator(null, projections), target);
+    }
+
+    private static boolean sameRepresentation(List<DataType> a, List<DataType> b) {
+        for (int i = 0; i < a.size(); i++) {
+            DataType x = a.get(i);
+            DataType y = b.get(i);
+            if (x.kind() != y.kind() || x.decimalScale() != y.decimalScale()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Stream addForward(String name, Stream input, OperatorFactory factory, List<DataType> types) {
+        int vertex = graph.addOperator(name, input.parallelism(), factory, 1, types);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.FORWARD);
+        return new Stream(vertex, input.parallelism(), types);
+    }
+
+    private Stream addSingle(String name, Stream input, OperatorFactory factory, List<DataType> types) {
+        int vertex = graph.addOperator(name, 1, factory, 1, types);
+        graph.connect(input.vertex(), vertex, 0, toSingle(input));
+        return new Stream(vertex, 1, types);
+    }
+
+    private static Partitioning toSingle(Stream input) {
+        return input.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE;
+    }
+
+    private static long literal(RexNode node, long defaultValue) {
+        return node == null ? defaultValue : ((RexLiteral) node).getValueAs(Long.class);
+    }
+
+    private static List<DataType> types(RelDataType rowType) {
+        return DataTypes.toDataTypes(rowType);
+    }
+
+    private static List<DataType> concat(List<DataType> a, List<DataType> b) {
+        List<DataType> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,28 @@
+package io.weir.planner.physical;
+
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+
+/** {@code LogicalAggregate} with one grouping set -> {@link HashAggregatePhysicalRel}. */
+public final class HashAggregatePhysicalRule extends ConverterRule {
+
+    public static final HashAggregatePhysicalRule INSTANCE = new HashAggregatePhysicalRule(Config.INSTANCE
+            .withConversion(LogicalAggregate.class, (LogicalAggregate a) -> a.getGroupType() == Aggregate.Group.SIMPLE,
+                    Convention.NONE, WeirConvention.INSTANCE, "HashAggregatePhysicalRule")
+            .withRuleFactory(HashAggregatePhysicalRule::new));
+
+    private HashAggregatePhysicalRule(Config config) {
+        super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+        LogicalAggregate agg = (LogicalAggregate) rel;
+        RelNode input = JoinSupport.physicalInput(agg.getInput());
+        return new HashAggregatePhysicalRel(agg.getCluster(), agg.getTraitSet().replace(WeirConvention.INSTANCE),
+                input, agg.getGroupSet(), agg.getAggCallList());
+    }
+}

@@ -1,0 +1,28 @@
+package io.weir.planner.physical;
+
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexNode;
+
+/** ORDER BY, with an optional OFFSET and FETCH (LIMIT) applied to the sorted rows. */
+public final class SortPhysicalRel extends Sort implements PhysicalRel {
+
+    public SortPhysicalRel(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelCollation collation,
+            RexNode offset, RexNode fetch) {
+        super(cluster, traits, input, collation, offset, fetch);
+    }
+
+    @Override
+    public Sort copy(RelTraitSet traitSet, RelNode newInput, RelCollation newCollation, RexNode offset,
+            RexNode fetch) {
+        return new SortPhysicalRel(getCluster(), traitSet, newInput, newCollation, offset, fetch);
+    }
+
+    @Override
+    public <T> T accept(PhysicalRelVisitor<T> visitor) {
+        return visitor.onSort(this);
+    }
+}

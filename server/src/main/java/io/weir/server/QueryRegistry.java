@@ -1,0 +1,165 @@
+package io.weir.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.WeirException;
+import io.weir.executor.job.Job;
+import io.weir.planner.catalog.EmbeddedDatabase;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every query the server has run or runs, keyed by id. Each change of state is written to the embedded
+ * database, so after a restart the ids still answer; a query that was running when the server stopped is
+ * reported as failed.
+ */
+final class QueryRegistry {
+
+    private static final String TABLE = "WEIR_QUERIES";
+    private static final int LIST_LIMIT = 1000;
+
+    private final EmbeddedDatabase database;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
+    /** Queries of this server process; older ones are read from the database on demand. */
+    private final Map<String, QueryInfo> live = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    QueryRegistry(EmbeddedDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        update("CREATE TABLE IF NOT EXISTS " + TABLE + " (ID VARCHAR(64) PRIMARY KEY, STATEMENT CLOB, "
+                + "STATE VARCHAR(16), MODE VARCHAR(16), PARALLELISM INT, PLAN CLOB, METRICS CLOB, ERROR CLOB, "
+                + "CREATED_AT TIMESTAMP, FINISHED_AT TIMESTAMP)");
+        update("UPDATE " + TABLE + " SET STATE = 'FAILED', ERROR = 'The server stopped while the query ran' "
+                + "WHERE STATE IN ('CREATED', 'RUNNING', 'RESTARTING')");
+    }
+
+    QueryInfo register(String statement, String mode, int parallelism, String plan) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        QueryInfo info = new QueryInfo(HexFormat.of().formatHex(bytes), statement, QueryState.CREATED, mode,
+                parallelism, plan, Map.of(), null, clock.instant(), null);
+        live.put(info.queryId(), info);
+        save(info);
+        return info;
+    }
+
+    void running(String queryId, Job job) {
+        jobs.put(queryId, job);
+        QueryInfo info = live.computeIfPresent(queryId, (id, q) -> q.withState(QueryState.RUNNING));
+        save(info);
+    }
+
+    /** Cancels a running query; returns false when it is not running. */
+    boolean cancel(String queryId) {
+        Job job = jobs.get(queryId);
+        if (job == null) {
+            return false;
+        }
+        job.cancel();
+        return true;
+    }
+
+    /** Live metrics of a running query, or the stored ones. */
+    Map<String, Long> metrics(QueryInfo info) {
+        Job job = jobs.get(info.queryId());
+        return job != null ? job.metrics() : info.metrics();
+    }
+
+    void finish(String queryId, QueryState state, Map<String, Long> metrics, String error) {
+        QueryInfo info = live.computeIfPresent(queryId, (id, q) -> q.finished(state, metrics, error, clock.instant()));
+        save(info);
+        // Finished queries are answered from the database; the maps hold only what is in flight.
+        live.remove(queryId);
+        jobs.remove(queryId);
+    }
+
+    Optional<QueryInfo> find(String queryId) {
+        QueryInfo info = live.get(queryId);
+        if (info != null) {
+            return Optional.of(info);
+        }
+        List<QueryInfo> found = select("SELECT * FROM " + TABLE + " WHERE ID = ?", queryId);
+        return found.stream().findFirst();
+    }
+
+    /** The most recent queries first. */
+    List<QueryInfo> list() {
+        return select("SELECT * FROM " + TABLE + " ORDER BY CREATED_AT DESC LIMIT " + LIST_LIMIT, null);
+    }
+
+    private void save(QueryInfo info) {
+        if (info == null) {
+            return;
+        }
+        try (Connection c = database.open(); PreparedStatement ps = c.prepareStatement("MERGE INTO " + TABLE
+                + " (ID, STATEMENT, STATE, MODE, PARALLELISM, PLAN, METRICS, ERROR, CREATED_AT, FINISHED_AT)"
+                + " KEY (ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, info.queryId());
+            ps.setString(2, info.statement());
+            ps.setString(3, info.state().name());
+            ps.setString(4, info.mode());
+            ps.setInt(5, info.parallelism());
+            ps.setString(6, info.plan());
+            ps.setString(7, json.writeValueAsString(info.metrics()));
+            ps.setString(8, info.error());
+            ps.setTimestamp(9, Timestamp.from(info.createdAt()));
+            ps.setTimestamp(10, info.finishedAt() == null ? null : Timestamp.from(info.finishedAt()));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot record query " + info.queryId(), e);
+        }
+    }
+
+    private List<QueryInfo> select(String sql, String parameter) {
+        List<QueryInfo> result = new ArrayList<>();
+        try (Connection c = database.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    QueryInfo stored = read(rs);
+                    result.add(live.getOrDefault(stored.queryId(), stored));
+                }
+            }
+            return result;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot read the query history", e);
+        }
+    }
+
+    private QueryInfo read(ResultSet rs) throws SQLException, JsonProcessingException {
+        String metrics = rs.getString("METRICS");
+        Timestamp finished = rs.getTimestamp("FINISHED_AT");
+        return new QueryInfo(rs.getString("ID"), rs.getString("STATEMENT"), QueryState.valueOf(rs.getString("STATE")),
+                rs.getString("MODE"), rs.getInt("PARALLELISM"), rs.getString("PLAN"),
+                metrics == null ? Map.of() : json.readValue(metrics, new TypeReference<Map<String, Long>>() { }),
+                rs.getString("ERROR"), rs.getTimestamp("CREATED_AT").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private void update(String sql) {
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot prepare the query history", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.weir.server;
+
+import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.WeirException;
+import io.weir.executor.graph.JobGraph;
+import io.weir.executor.job.Job;
+import io.weir.executor.job.JobManager;
+import io.weir.planner.Column;
+import io.weir.planner.QueryPlanner;
+import io.weir.planner.StatementResult;
+import io.weir.server.json.ChunkRows;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import org.apache.calcite.sql.SqlNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the statements of one request in order. {@code SET} changes the properties of the statements after it
+ * (request properties and server defaults apply from the start); catalog statements answer at once; queries and
+ * INSERTs run as jobs and answer when they finish. Each answer is a JSON-ready map.
+ */
+final class StatementExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementExecutor.class);
+
+    private final QueryPlanner planner;
+    private final JobManager jobs;
+    private final QueryRegistry queries;
+    private final ServerConfig config;
+
+    StatementExecutor(QueryPlanner planner, JobManager jobs, QueryRegistry queries, ServerConfig config) {
+        this.planner = planner;
+        this.jobs = jobs;
+        this.queries = queries;
+        this.config = config;
+    }
+
+    /** Runs every statement of {@code sql}; the answers in statement order. Stops at the first error. */
+    List<Map<String, Object>> execute(String sql, Map<String, String> requestProperties) {
+        Map<String, String> properties = new HashMap<>(config.queryDefaults());
+        properties.putAll(requestProperties);
+        List<SqlNode> statements = planner.parse(sql);
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (SqlNode statement : statements) {
+            answers.add(execute(sql, statement, properties, requestProperties));
+        }
+        return answers;
+    }
+
+    private Map<String, Object> execute(String sql, SqlNode statement, Map<String, String> properties,
+            Map<String, String> requestProperties) {
+        StatementResult result = plan(statement, properties);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        switch (result) {
+            case StatementResult.SetProperty set -> {
+                properties.put(set.key(), set.value());
+                answer.put("message", "Set '" + set.key() + "' = '" + set.value() + "'");
+            }
+            case StatementResult.ResetProperty reset -> {
+                reset(reset.key(), properties, requestProperties);
+                answer.put("message", reset.key() == null ? "Reset all properties" : "Reset '" + reset.key() + "'");
+            }
+            case StatementResult.Done done -> answer.put("message", done.message());
+            case StatementResult.Rows rows -> {
+                answer.put("columns", columns(rows.columns()));
+                answer.put("rows", rows.rows());
+            }
+            case StatementResult.Explain explain -> {
+                answer.put("plan", "== Logical plan ==\n" + explain.logicalPlan() + "\n== Physical plan ==\n"
+                        + explain.physicalPlan() + "\n== Job graph ==\n" + explain.jobGraph());
+                answer.put("logicalPlan", explain.logicalPlan());
+                answer.put("physicalPlan", explain.physicalPlan());
+                answer.put("jobGraph", explain.jobGraph());
+            }
+            case StatementResult.Job job -> runBatch(StatementText.of(sql, statement), job, answer);
+        }
+        return answer;
+    }
+
+    /** Planning errors that are not Weir's own (Calcite's assertions, say) still answer 400, never 500. */
+    private StatementResult plan(SqlNode statement, Map<String, String> properties) {
+        try {
+            return planner.plan(statement, properties);
+        } catch (WeirException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            LOG.warn("Planning failed unexpectedly for: {}", statement, e);
+            throw new WeirException(ErrorKind.PLAN, "Weir could not plan this statement: " + e, e);
+        }
+    }
+
+    private void reset(String key, Map<String, String> properties, Map<String, String> requestProperties) {
+        Map<String, String> initial = new HashMap<>(config.queryDefaults());
+        initial.putAll(requestProperties);
+        if (key == null) {
+            properties.clear();
+            properties.putAll(initial);
+        } else if (initial.containsKey(key)) {
+            properties.put(key, initial.get(key));
+        } else {
+            properties.remove(key);
+        }
+    }
+
+    private void runBatch(String text, StatementResult.Job job, Map<String, Object> answer) {
+        QueryInfo query = queries.register(text, "batch", job.parallelism(), job.plan());
+        ResultBuffer buffer = new ResultBuffer(config.maxResultRows());
+        Job running;
+        try {
+            JobGraph graph = job.jobGraph().apply(buffer);
+            running = jobs.submit(graph);
+        } catch (RuntimeException e) {
+            queries.finish(query.queryId(), QueryState.FAILED, Map.of(), e.getMessage());
+            throw e;
+        }
+        queries.running(query.queryId(), running);
+        try {
+            running.completion().get();
+        } catch (InterruptedException e) {
+            running.cancel();
+            Thread.currentThread().interrupt();
+            queries.finish(query.queryId(), QueryState.CANCELED, running.metrics(), "Interrupted");
+            throw new WeirException(ErrorKind.INTERNAL, "The server is shutting down");
+        } catch (CancellationException e) {
+            queries.finish(query.queryId(), QueryState.CANCELED, running.metrics(), "Canceled");
+            throw new WeirException(ErrorKind.EXECUTION, "Query " + query.queryId() + " was canceled");
+        } catch (ExecutionException e) {
+            WeirException error = asWeirException(e.getCause());
+            queries.finish(query.queryId(), QueryState.FAILED, running.metrics(), error.getMessage());
+            throw error;
+        }
+        queries.finish(query.queryId(), QueryState.FINISHED, running.metrics(), null);
+        answer.put("queryId", query.queryId());
+        answer.put("mode", "batch");
+        if (job.kind() == StatementResult.Job.Kind.INSERT) {
+            answer.put("state", QueryState.FINISHED.name());
+            answer.put("table", job.targetTable());
+        } else {
+            answer.put("columns", columns(job.columns()));
+            answer.put("rows", new ChunkRows(job.columns().stream().map(Column::type).toList(), buffer.chunks()));
+        }
+    }
+
+    private static WeirException asWeirException(Throwable failure) {
+        if (failure instanceof WeirException e) {
+            return e;
+        }
+        if (failure instanceof CancellationException) {
+            return new WeirException(ErrorKind.EXECUTION, "The query was canceled");
+        }
+        LOG.error("Query failed with an unexpected error", failure);
+        return new WeirException(ErrorKind.INTERNAL, "The query failed: " + failure, failure);
+    }
+
+    static List<Map<String, Object>> columns(List<Column> columns) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Column column : columns) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", column.name());
+            c.put("type", column.type().sqlName());
+            list.add(c);
+        }
+        return list;
+    }
+}

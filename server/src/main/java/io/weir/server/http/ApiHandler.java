@@ -1,0 +1,170 @@
+package io.weir.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.WeirException;
+import io.weir.server.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the HTTP API (DESIGN.md section 8) to the {@link Api}. Every answer is JSON; every error is
+ * {@code {"error": {"kind", "message", "line"?, "column"?}}} with the status of its kind. Runs on Jetty's
+ * (blocking) request threads.
+ */
+public final class ApiHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String JSON = "application/json";
+
+    private final Api api;
+    private final long maxRequestBytes;
+
+    public ApiHandler(Api api, long maxRequestBytes) {
+        this.api = api;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            Object answer = route(request);
+            write(response, 200, answer);
+            callback.succeeded();
+        } catch (WeirException e) {
+            writeError(response, callback, e);
+        } catch (Throwable t) {
+            LOG.error("Request {} {} failed", request.getMethod(), Request.getPathInContext(request), t);
+            writeError(response, callback, new WeirException(ErrorKind.INTERNAL, "Internal error: " + t, t));
+        }
+        return true;
+    }
+
+    private Object route(Request request) throws IOException {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        if (path.equals("/v1/statements")) {
+            requireMethod(method, "POST");
+            return statements(request);
+        }
+        if (path.equals("/v1/queries")) {
+            requireMethod(method, "GET");
+            return api.listQueries();
+        }
+        if (path.startsWith("/v1/queries/") && path.indexOf('/', "/v1/queries/".length()) < 0) {
+            String id = path.substring("/v1/queries/".length());
+            return switch (method) {
+                case "GET" -> api.query(id);
+                case "DELETE" -> api.cancel(id);
+                default -> throw new WeirException(ErrorKind.BAD_REQUEST, "Method " + method + " is not allowed on " + path);
+            };
+        }
+        throw new WeirException(ErrorKind.NOT_FOUND, "No such resource: " + method + " " + path);
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!expected.equals(method)) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "Use " + expected + " here, not " + method);
+        }
+    }
+
+    private Object statements(Request request) throws IOException {
+        String body = readBody(request);
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String sql;
+        Map<String, String> properties = new HashMap<>();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
+            JsonNode json = parseJson(body);
+            JsonNode statement = json.get("statement");
+            if (statement == null || !statement.isTextual()) {
+                throw new WeirException(ErrorKind.BAD_REQUEST, "The JSON body needs a \"statement\" string");
+            }
+            sql = statement.asText();
+            JsonNode props = json.get("properties");
+            if (props != null && !props.isNull()) {
+                if (!props.isObject()) {
+                    throw new WeirException(ErrorKind.BAD_REQUEST, "\"properties\" must be an object of strings");
+                }
+                props.fields().forEachRemaining(e -> properties.put(e.getKey(),
+                        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            }
+        } else {
+            sql = body;
+        }
+        if (sql.isBlank()) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "The request holds no SQL statement");
+        }
+        return api.executeStatements(sql, properties);
+    }
+
+    private static JsonNode parseJson(String body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new WeirException(ErrorKind.BAD_REQUEST, "The JSON body must be an object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    /** Reads the body as UTF-8, refusing (413) anything over the limit without reading all of it. */
+    private String readBody(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > maxRequestBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+            if (bytes.length > maxRequestBytes) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private WeirException tooLarge() {
+        return new WeirException(ErrorKind.RESOURCE_EXHAUSTED, "The request body is larger than "
+                + maxRequestBytes + " bytes ('server.max-request-size')");
+    }
+
+    private static void writeError(Response response, Callback callback, WeirException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("kind", e.kind().displayName());
+        error.put("message", e.getMessage());
+        if (e.hasPosition()) {
+            error.put("line", e.line());
+            error.put("column", e.column());
+        }
+        try {
+            write(response, HttpError.status(e.kind()), Map.of("error", error));
+            callback.succeeded();
+        } catch (Throwable t) {
+            callback.failed(t);
+        }
+    }
+
+    private static void write(Response response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            Json.MAPPER.writeValue(out, body);
+        }
+    }
+}
