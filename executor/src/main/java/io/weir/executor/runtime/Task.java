@@ -1,0 +1,99 @@
+package io.weir.executor.runtime;
+
+/**
+ * One subtask of one chain, run by one thread from start to end. The lifecycle is fixed here: create and open
+ * the operators, run the head's loop until the inputs are exhausted (or the job is cancelled), then close every
+ * operator and reader whatever happened, and report a failure to the {@link FailureListener}.
+ *
+ * <p>Operator code is only ever called on the task's thread. Other threads reach it through the
+ * {@link #mailbox()}, whose actions run between two elements.
+ */
+public abstract class Task implements Runnable {
+
+    private final String name;
+    private final FailureListener failureListener;
+    protected final OperatorChain chain;
+    protected final TaskOperatorContext context;
+    protected final Cancellation cancellation;
+    protected final Wakeup wakeup;
+    protected final Mailbox mailbox;
+
+    Task(String name, OperatorChain chain, TaskOperatorContext context, Cancellation cancellation, Wakeup wakeup,
+            FailureListener failureListener) {
+        this.name = name;
+        this.chain = chain;
+        this.context = context;
+        this.cancellation = cancellation;
+        this.wakeup = wakeup;
+        this.mailbox = new Mailbox(wakeup);
+        this.failureListener = failureListener;
+    }
+
+    /** The task's name, which is also its thread's name: {@code weir-task-<graph>-<headVertexId>-<subtask>}. */
+    public String name() {
+        return name;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    @Override
+    public final void run() {
+        Throwable failure = null;
+        try {
+            chain.createOperators();
+            chain.open(context);
+            openHead();
+            runLoop();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        failure = combine(failure, closeHead());
+        failure = combine(failure, chain.closeAll());
+        if (failure != null) {
+            failureListener.taskFailed(this, unwrap(failure));
+        }
+    }
+
+    /** Prepares what the chain does not hold (a source's reader); operators are open already. */
+    protected abstract void openHead() throws Exception;
+
+    /** Runs until every input ended and end-of-input went downstream; throws to fail or unwind the task. */
+    protected abstract void runLoop() throws Exception;
+
+    /** Releases what {@link #openHead} prepared, tolerating a partial start; returns the failure or null. */
+    protected Throwable closeHead() {
+        return null;
+    }
+
+    /** Turns an interrupt (the job cancels by interrupting) into the task's unwinding. */
+    protected final void throwIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TaskCanceledException("Task " + name + " was interrupted");
+        }
+    }
+
+    private static Throwable combine(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (next != null && next != first) {
+            first.addSuppressed(next);
+        }
+        return first;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof ChainedOutput.ChainedException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
