@@ -91,11 +91,12 @@ public final class SortOperator implements Operator {
     }
 
     private void emit(RowStore store, int[] order, Output out) {
-        long first = Math.min(offset, order.length);
-        long end = fetch < 0 ? order.length : Math.min(order.length, first + fetch);
+        int first = (int) Math.min(offset, order.length);
+        // Compared before adding, as first + fetch may overflow.
+        int end = fetch < 0 || fetch >= order.length - first ? order.length : first + (int) fetch;
         int[] positions = new int[chunkSize];
-        for (int from = (int) first; from < end; from += chunkSize) {
-            int count = (int) Math.min(chunkSize, end - from);
+        for (int from = first; from < end; from += chunkSize) {
+            int count = Math.min(chunkSize, end - from);
             System.arraycopy(order, from, positions, 0, count);
             out.emit(store.gather(positions, count));
         }

@@ -79,5 +79,9 @@ public final class ValuesSourceFactory implements SourceFactory {
             next += count;
             return InputStatus.MORE_AVAILABLE;
         }
+
+        @Override
+        public void close() {
+        }
     }
 }

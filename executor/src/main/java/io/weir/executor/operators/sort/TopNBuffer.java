@@ -58,7 +58,7 @@ public final class TopNBuffer {
         }
     }
 
-    /** The kept rows' store indexes, best first; {@code count} of them. */
+    /** The store indexes of the kept rows, best first (at most {@code limit} of them). */
     public int[] sortedRows() {
         int[] rows = Arrays.copyOf(heap, heapSize);
         IntSorter.sort(rows, heapSize, this::compareSlots);
