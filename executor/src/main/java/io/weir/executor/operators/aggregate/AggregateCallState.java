@@ -1,0 +1,119 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.api.AggregateCall;
+import io.weir.executor.data.BooleanVector;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
+import io.weir.executor.operators.hash.GroupHashTable;
+import java.util.List;
+
+/**
+ * One aggregate call over all groups: picks the rows that count (the FILTER clause, then DISTINCT) and
+ * feeds them to the call's {@link Accumulator}.
+ *
+ * <p>DISTINCT keeps a second {@link GroupHashTable} keyed by (group id, value): a row counts only when it is
+ * the first with its value in its group. Null arguments never count for DISTINCT (every function skips
+ * them), so they are dropped before the lookup.
+ */
+public final class AggregateCallState {
+
+    private final AggregateCall call;
+    private final Accumulator accumulator;
+    private final GroupHashTable distinctSeen;
+    /** Scratch arrays sized to the largest chunk seen, re-used across chunks. */
+    private int[] rows = new int[0];
+    private int[] hashes = new int[0];
+    private int[] ids = new int[0];
+
+    public AggregateCallState(AggregateCall call) {
+        this.call = call;
+        this.accumulator = Accumulators.create(call);
+        this.distinctSeen = call.distinct() && call.argIndex() >= 0
+                ? new GroupHashTable(List.of(DataType.BIGINT, call.argType()))
+                : null;
+    }
+
+    public AggregateCall call() {
+        return call;
+    }
+
+    /** Folds {@code chunk}'s rows into groups {@code groupIds}; there are {@code groupCount} groups now. */
+    public void accumulate(Chunk chunk, int[] groupIds, int groupCount) {
+        int size = chunk.size();
+        if (rows.length < size) {
+            rows = new int[size];
+        }
+        accumulator.ensureGroups(groupCount);
+        int count = selectFiltered(chunk, size);
+        Vector arg = call.argIndex() < 0 ? null : chunk.column(call.argIndex());
+        if (distinctSeen != null) {
+            count = keepFirstDistinct(arg, groupIds, count);
+        }
+        if (count > 0) {
+            accumulator.accumulate(arg, groupIds, rows, count);
+        }
+    }
+
+    /** Results of groups {@code [from, from + count)}; the accumulator has room for all groups. */
+    public Vector results(int from, int count, int groupCount) {
+        accumulator.ensureGroups(groupCount);
+        return accumulator.results(from, count);
+    }
+
+    /** Fills {@link #rows} with the rows the FILTER clause keeps (all rows without one); returns their number. */
+    private int selectFiltered(Chunk chunk, int size) {
+        int count = 0;
+        if (call.filterIndex() < 0) {
+            for (int r = 0; r < size; r++) {
+                rows[r] = r;
+            }
+            return size;
+        }
+        BooleanVector filter = chunk.booleanColumn(call.filterIndex());
+        boolean[] values = filter.values();
+        boolean[] nulls = filter.mayHaveNulls() ? filter.nullMask() : null;
+        for (int r = 0; r < size; r++) {
+            if (values[r] && (nulls == null || !nulls[r])) {
+                rows[count++] = r;
+            }
+        }
+        return count;
+    }
+
+    /** Keeps, among {@code rows[0..count)}, the first row of each (group, non-null value); returns how many. */
+    private int keepFirstDistinct(Vector arg, int[] groupIds, int count) {
+        int candidates = 0;
+        for (int i = 0; i < count; i++) {
+            if (!arg.isNull(rows[i])) {
+                rows[candidates++] = rows[i];
+            }
+        }
+        if (candidates == 0) {
+            return 0;
+        }
+        LongVector groups = new LongVector(candidates);
+        long[] groupValues = groups.values();
+        for (int i = 0; i < candidates; i++) {
+            groupValues[i] = groupIds[rows[i]];
+        }
+        Vector[] keys = {groups, arg.gather(rows, candidates)};
+        if (hashes.length < candidates) {
+            hashes = new int[rows.length];
+            ids = new int[rows.length];
+        }
+        GroupHashTable.hash(keys, candidates, hashes);
+        int nextNew = distinctSeen.size();
+        distinctSeen.findOrInsert(keys, hashes, candidates, ids);
+        int kept = 0;
+        for (int i = 0; i < candidates; i++) {
+            // New ids are handed out in row order, so the first row of a new (group, value) has the next one.
+            if (ids[i] == nextNew) {
+                rows[kept++] = rows[i];
+                nextNew++;
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,56 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.data.BooleanVector;
+import io.weir.executor.data.Vector;
+
+/**
+ * EVERY (logical AND, also MIN of BOOLEAN) or SOME (logical OR, also MAX of BOOLEAN) over the non-null
+ * values of a group; null when the group has none.
+ */
+final class BooleanAndOrAccumulator extends Accumulator {
+
+    private final boolean or;
+    private boolean[] result = new boolean[0];
+    private boolean[] seen = new boolean[0];
+
+    BooleanAndOrAccumulator(boolean or) {
+        this.or = or;
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        result = GroupArrays.ensure(result, groupCount);
+        seen = GroupArrays.ensure(seen, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        boolean[] values = ((BooleanVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls != null && nulls[r]) {
+                continue;
+            }
+            int g = groupIds[r];
+            if (!seen[g]) {
+                seen[g] = true;
+                result[g] = values[r];
+            } else {
+                result[g] = or ? result[g] | values[r] : result[g] & values[r];
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        BooleanVector out = new BooleanVector(count);
+        System.arraycopy(result, from, out.values(), 0, count);
+        for (int i = 0; i < count; i++) {
+            if (!seen[from + i]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
+}

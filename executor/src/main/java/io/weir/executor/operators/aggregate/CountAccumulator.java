@@ -1,0 +1,40 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
+
+/** {@code COUNT(*)} (no argument: every row) and {@code COUNT(x)} (rows where x is not null); never null. */
+final class CountAccumulator extends Accumulator {
+
+    private long[] counts = new long[0];
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        counts = GroupArrays.ensure(counts, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        long[] c = counts;
+        if (arg == null || !arg.mayHaveNulls()) {
+            for (int i = 0; i < count; i++) {
+                c[groupIds[rows[i]]]++;
+            }
+            return;
+        }
+        boolean[] nulls = arg.nullMask();
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (!nulls[r]) {
+                c[groupIds[r]]++;
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        LongVector out = new LongVector(count);
+        System.arraycopy(counts, from, out.values(), 0, count);
+        return out;
+    }
+}

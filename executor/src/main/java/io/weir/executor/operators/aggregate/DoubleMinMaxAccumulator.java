@@ -1,0 +1,57 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.data.DoubleVector;
+import io.weir.executor.data.Vector;
+
+/** MIN or MAX over FLOAT and DOUBLE values, ordered as {@link Double#compare} (NaN above everything). */
+final class DoubleMinMaxAccumulator extends Accumulator {
+
+    private final boolean max;
+    private double[] best = new double[0];
+    private boolean[] seen = new boolean[0];
+
+    DoubleMinMaxAccumulator(boolean max) {
+        this.max = max;
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        best = GroupArrays.ensure(best, groupCount);
+        seen = GroupArrays.ensure(seen, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        double[] values = ((DoubleVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls != null && nulls[r]) {
+                continue;
+            }
+            int g = groupIds[r];
+            double v = values[r];
+            if (!seen[g]) {
+                seen[g] = true;
+                best[g] = v;
+            } else {
+                int cmp = Double.compare(v, best[g]);
+                if (max ? cmp > 0 : cmp < 0) {
+                    best[g] = v;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        DoubleVector out = new DoubleVector(count);
+        System.arraycopy(best, from, out.values(), 0, count);
+        for (int i = 0; i < count; i++) {
+            if (!seen[from + i]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
+}

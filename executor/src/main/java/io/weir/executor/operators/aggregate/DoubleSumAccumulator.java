@@ -1,0 +1,58 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.api.AggregateKind;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.DoubleVector;
+import io.weir.executor.data.Vector;
+
+/** SUM, SUM0 and AVG over FLOAT and DOUBLE arguments, in double arithmetic. */
+final class DoubleSumAccumulator extends Accumulator {
+
+    private final AggregateKind kind;
+    private final DataType resultType;
+    private double[] sums = new double[0];
+    private long[] counts = new long[0];
+
+    DoubleSumAccumulator(AggregateKind kind, DataType resultType) {
+        this.kind = kind;
+        this.resultType = resultType;
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        sums = GroupArrays.ensure(sums, groupCount);
+        counts = GroupArrays.ensure(counts, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        double[] values = ((DoubleVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        double[] s = sums;
+        long[] c = counts;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls == null || !nulls[r]) {
+                int g = groupIds[r];
+                s[g] += values[r];
+                c[g]++;
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        Vector out = Vector.allocate(resultType, count);
+        String function = kind == AggregateKind.AVG ? "AVG" : "SUM";
+        for (int i = 0; i < count; i++) {
+            int g = from + i;
+            if (counts[g] == 0 && kind != AggregateKind.SUM0) {
+                out.setNull(i);
+            } else {
+                double value = kind == AggregateKind.AVG ? sums[g] / counts[g] : sums[g];
+                NumericResults.writeDouble(value, resultType, out, i, function);
+            }
+        }
+        return out;
+    }
+}

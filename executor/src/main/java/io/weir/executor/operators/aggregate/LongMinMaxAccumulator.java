@@ -1,0 +1,54 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
+
+/** MIN or MAX over values held as longs (integers, decimals, temporal values); null when none is seen. */
+final class LongMinMaxAccumulator extends Accumulator {
+
+    private final boolean max;
+    private long[] best = new long[0];
+    private boolean[] seen = new boolean[0];
+
+    LongMinMaxAccumulator(boolean max) {
+        this.max = max;
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        best = GroupArrays.ensure(best, groupCount);
+        seen = GroupArrays.ensure(seen, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        long[] values = ((LongVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls != null && nulls[r]) {
+                continue;
+            }
+            int g = groupIds[r];
+            long v = values[r];
+            if (!seen[g]) {
+                seen[g] = true;
+                best[g] = v;
+            } else if (max ? v > best[g] : v < best[g]) {
+                best[g] = v;
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        LongVector out = new LongVector(count);
+        System.arraycopy(best, from, out.values(), 0, count);
+        for (int i = 0; i < count; i++) {
+            if (!seen[from + i]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
+}

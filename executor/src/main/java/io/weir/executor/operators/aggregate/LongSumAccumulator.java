@@ -1,0 +1,74 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.api.AggregateKind;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
+
+/**
+ * SUM, SUM0 and AVG over arguments held as longs (integers, DECIMAL as unscaled longs, intervals). Sums are
+ * exact: an overflow fails the query rather than wrapping around silently.
+ */
+final class LongSumAccumulator extends Accumulator {
+
+    private final AggregateKind kind;
+    private final int argScale;
+    private final DataType resultType;
+    private final String function;
+    private long[] sums = new long[0];
+    /** Non-null values per group: AVG's divisor, and whether SUM has seen anything (else it is null). */
+    private long[] counts = new long[0];
+
+    LongSumAccumulator(AggregateKind kind, DataType argType, DataType resultType) {
+        this.kind = kind;
+        this.argScale = argType.decimalScale();
+        this.resultType = resultType;
+        this.function = kind == AggregateKind.AVG ? "AVG" : "SUM";
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        sums = GroupArrays.ensure(sums, groupCount);
+        counts = GroupArrays.ensure(counts, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        long[] values = ((LongVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        long[] s = sums;
+        long[] c = counts;
+        try {
+            for (int i = 0; i < count; i++) {
+                int r = rows[i];
+                if (nulls == null || !nulls[r]) {
+                    int g = groupIds[r];
+                    s[g] = Math.addExact(s[g], values[r]);
+                    c[g]++;
+                }
+            }
+        } catch (ArithmeticException e) {
+            throw NumericResults.overflow(function);
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        Vector out = Vector.allocate(resultType, count);
+        for (int i = 0; i < count; i++) {
+            int g = from + i;
+            if (kind == AggregateKind.AVG) {
+                if (counts[g] == 0) {
+                    out.setNull(i);
+                } else {
+                    NumericResults.writeAverage(sums[g], argScale, counts[g], resultType, out, i);
+                }
+            } else if (counts[g] == 0 && kind == AggregateKind.SUM) {
+                out.setNull(i);
+            } else {
+                NumericResults.writeLong(sums[g], argScale, resultType, out, i, function);
+            }
+        }
+        return out;
+    }
+}

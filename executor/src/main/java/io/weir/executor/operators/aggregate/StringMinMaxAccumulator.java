@@ -1,0 +1,51 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.data.StringVector;
+import io.weir.executor.data.Vector;
+
+/**
+ * MIN or MAX over CHAR and VARCHAR values by {@link String#compareTo}. Keeps references to the input's
+ * strings (strings are immutable and shared, so nothing is copied).
+ */
+final class StringMinMaxAccumulator extends Accumulator {
+
+    private final boolean max;
+    /** Best value per group; null until the group sees a non-null value. */
+    private String[] best = new String[0];
+
+    StringMinMaxAccumulator(boolean max) {
+        this.max = max;
+    }
+
+    @Override
+    public void ensureGroups(int groupCount) {
+        best = GroupArrays.ensure(best, groupCount);
+    }
+
+    @Override
+    public void accumulate(Vector arg, int[] groupIds, int[] rows, int count) {
+        String[] values = ((StringVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls != null && nulls[r]) {
+                continue;
+            }
+            int g = groupIds[r];
+            String v = values[r];
+            String current = best[g];
+            if (current == null || (max ? v.compareTo(current) > 0 : v.compareTo(current) < 0)) {
+                best[g] = v;
+            }
+        }
+    }
+
+    @Override
+    public Vector results(int from, int count) {
+        StringVector out = new StringVector(count);
+        for (int i = 0; i < count; i++) {
+            out.set(i, best[from + i]);
+        }
+        return out;
+    }
+}

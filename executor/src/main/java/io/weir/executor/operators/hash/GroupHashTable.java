@@ -1,0 +1,200 @@
+package io.weir.executor.operators.hash;
+
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.Vector;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Maps distinct keys (tuples of column values) to dense group ids {@code 0, 1, 2, ...} in order of first
+ * appearance. Shared by aggregation (group ids index the accumulators), joins (ids index the chains of build
+ * rows) and set operations (ids index the per-side counts).
+ *
+ * <p>Keys are compared with {@link Vector#valueEquals}, so two nulls are equal: that is GROUP BY's and set
+ * operations' rule; a join drops rows with null keys itself before it probes. Keys are copied into growable
+ * columnar vectors ({@link #keyColumn(int)}), row {@code id} holding the key of group {@code id}.
+ *
+ * <p>Open addressing with linear probing over an {@code int[]} of group ids; the full hash of each group is
+ * kept so that probes compare hashes before keys and so that growing never re-hashes key values.
+ * Not thread-safe: one instance belongs to one operator.
+ */
+public final class GroupHashTable {
+
+    private static final int EMPTY = -1;
+    private static final int MIN_SLOTS = 16;
+
+    private final Vector[] keys;
+    /** Full (unmixed) hash of each group, by group id. */
+    private int[] groupHashes;
+    /** Group id per slot, or {@link #EMPTY}; its length is a power of two. */
+    private int[] slots;
+    private int mask;
+    private int size;
+    /** The size at which the slot array doubles, keeping the load factor at or below 1/2. */
+    private int growAt;
+
+    public GroupHashTable(List<DataType> keyTypes) {
+        this(keyTypes, 64);
+    }
+
+    public GroupHashTable(List<DataType> keyTypes, int expectedGroups) {
+        keys = new Vector[keyTypes.size()];
+        int capacity = Math.max(expectedGroups, 4);
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = Vector.allocate(keyTypes.get(k), capacity);
+        }
+        groupHashes = new int[capacity];
+        allocateSlots(slotCountFor(capacity));
+    }
+
+    /**
+     * The hash of rows {@code [0, count)} over {@code columns} into {@code hashes} (which must hold
+     * {@code count} ints). Build and probe sides must use this same function.
+     */
+    public static void hash(Vector[] columns, int count, int[] hashes) {
+        Arrays.fill(hashes, 0, count, 0);
+        for (Vector column : columns) {
+            column.hashInto(hashes, count);
+        }
+    }
+
+    /** Number of distinct keys (groups) so far. */
+    public int size() {
+        return size;
+    }
+
+    public int keyColumnCount() {
+        return keys.length;
+    }
+
+    /** Key column {@code k}: row {@code id} is group {@code id}'s value. Read-only for callers. */
+    public Vector keyColumn(int k) {
+        return keys[k];
+    }
+
+    /**
+     * For each row {@code i < count} of {@code columns} (whose hashes {@link #hash} computed), puts the id of
+     * its group into {@code groupIds[i]}, creating groups for keys not seen before. New ids are handed out in
+     * increasing order as rows are scanned, so a row whose id equals the size before the call plus the number
+     * of new ids seen so far is the first row of a new group.
+     */
+    public void findOrInsert(Vector[] columns, int[] hashes, int count, int[] groupIds) {
+        for (int i = 0; i < count; i++) {
+            groupIds[i] = findOrInsert(columns, i, hashes[i]);
+        }
+    }
+
+    /** Looks rows up without inserting: {@code groupIds[i]} is the group id, or -1 when the key is absent. */
+    public void find(Vector[] columns, int[] hashes, int count, int[] groupIds) {
+        for (int i = 0; i < count; i++) {
+            groupIds[i] = find(columns, i, hashes[i]);
+        }
+    }
+
+    /** The group of row {@code row} of {@code columns}, created if absent. */
+    public int findOrInsert(Vector[] columns, int row, int hash) {
+        int slot = mix(hash) & mask;
+        while (true) {
+            int id = slots[slot];
+            if (id == EMPTY) {
+                return insert(columns, row, hash, slot);
+            }
+            if (groupHashes[id] == hash && keyEquals(id, columns, row)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The group of row {@code row} of {@code columns}, or -1. */
+    public int find(Vector[] columns, int row, int hash) {
+        int slot = mix(hash) & mask;
+        while (true) {
+            int id = slots[slot];
+            if (id == EMPTY) {
+                return -1;
+            }
+            if (groupHashes[id] == hash && keyEquals(id, columns, row)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The id of the one group of a table without key columns (a global aggregate), created if absent. */
+    public int emptyKeyGroup() {
+        if (keys.length != 0) {
+            throw new IllegalStateException("Only a table without key columns has an empty key");
+        }
+        return findOrInsert(keys, 0, 0);
+    }
+
+    private boolean keyEquals(int id, Vector[] columns, int row) {
+        for (int k = 0; k < keys.length; k++) {
+            if (!keys[k].valueEquals(id, columns[k], row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int insert(Vector[] columns, int row, int hash, int slot) {
+        int id = size;
+        if (id == groupHashes.length) {
+            int capacity = id + (id >> 1) + 16;
+            groupHashes = Arrays.copyOf(groupHashes, capacity);
+            for (Vector key : keys) {
+                key.ensureCapacity(capacity);
+            }
+        }
+        for (int k = 0; k < keys.length; k++) {
+            keys[k].copyFrom(columns[k], row, id);
+        }
+        groupHashes[id] = hash;
+        slots[slot] = id;
+        size++;
+        if (size > growAt) {
+            rehash(slots.length * 2);
+        }
+        return id;
+    }
+
+    private void rehash(int slotCount) {
+        allocateSlots(slotCount);
+        for (int id = 0; id < size; id++) {
+            int slot = mix(groupHashes[id]) & mask;
+            while (slots[slot] != EMPTY) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id;
+        }
+    }
+
+    private void allocateSlots(int slotCount) {
+        slots = new int[slotCount];
+        Arrays.fill(slots, EMPTY);
+        mask = slotCount - 1;
+        growAt = slotCount / 2;
+    }
+
+    private static int slotCountFor(int groups) {
+        int slots = MIN_SLOTS;
+        while (slots / 2 < groups) {
+            slots <<= 1;
+        }
+        return slots;
+    }
+
+    /**
+     * Spreads the combined hash over the low bits used as the slot index (the murmur3 finalizer):
+     * {@code 31 * h + x} alone leaves the low bits weak for small integer keys.
+     */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+}
