@@ -1,0 +1,34 @@
+package io.weir.parser.ddl;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** The statement {@code SHOW VIEWS}: list the catalog's views. */
+public final class SqlShowViews extends SqlCall {
+  private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW VIEWS", SqlKind.OTHER);
+
+  public SqlShowViews(SqlParserPos pos) {
+    super(pos);
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return List.of();
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("SHOW VIEWS");
+  }
+}
