@@ -101,11 +101,7 @@ public final class RowBatch {
 
     /** Writes an external Java value (see {@link Values#setExternal}). */
     public void setExternal(int column, Object value) {
-        Vector v = columns[column];
-        if (value != null) {
-            v.setNotNull(size);
-        }
-        Values.setExternal(types.get(column), v, size, value);
+        Values.setExternal(types.get(column), columns[column], size, value);
     }
 
     /** The committed rows as a chunk; the batch starts afresh. */

@@ -20,7 +20,8 @@ public final class Sources {
     public static CollectingOutput readSubtask(SourceFactory factory, int subtask, int parallelism, int chunkSize,
             Clock clock) throws Exception {
         CollectingOutput out = new CollectingOutput();
-        try (SourceReader reader = factory.createReader(subtask, parallelism)) {
+        SourceReader reader = factory.createReader(subtask, parallelism);
+        try {
             reader.open(new FakeContext(subtask, parallelism, chunkSize, clock));
             for (int polls = 0; polls < MAX_POLLS; polls++) {
                 InputStatus status = reader.pollNext(out);
@@ -36,6 +37,8 @@ public final class Sources {
                     mutable.advance(1_000);
                 }
             }
+        } finally {
+            reader.close();
         }
         throw new AssertionError("Reader of subtask " + subtask + " did not end");
     }

@@ -95,4 +95,9 @@ final class DataGenReader implements SourceReader {
         emitted += rows;
         return rows == remaining ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
     }
+
+    @Override
+    public void close() {
+        // Nothing to release: generators hold only memory.
+    }
 }

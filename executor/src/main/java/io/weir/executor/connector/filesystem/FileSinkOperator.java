@@ -41,33 +41,45 @@ final class FileSinkOperator implements Operator {
     }
 
     @Override
-    public void open(OperatorContext context) throws IOException {
-        Files.createDirectories(directory);
-        // Checked again now that the directory exists: a link created since planning must not lead outside.
-        guard.check(directory.toRealPath(), userPath);
+    public void open(OperatorContext context) {
+        try {
+            Files.createDirectories(directory);
+            // Checked again now that the directory exists: a link created since planning must not lead outside.
+            guard.check(directory.toRealPath(), userPath);
+        } catch (IOException e) {
+            throw WeirException.execution("Cannot create directory '" + directory + "': " + e);
+        }
         fileName = "part-" + context.subtaskIndex() + "-" + UUID.randomUUID() + "." + format.extension();
         inProgress = directory.resolve("." + fileName + ".inprogress");
     }
 
     @Override
-    public void processChunk(int input, Chunk chunk, Output out) throws IOException {
+    public void processChunk(int input, Chunk chunk, Output out) {
         if (chunk.isEmpty()) {
             return;
         }
-        if (encoder == null) {
-            encoder = format.encoder(Files.newBufferedWriter(inProgress, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        try {
+            if (encoder == null) {
+                encoder = format.encoder(Files.newBufferedWriter(inProgress, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            }
+            encoder.write(chunk);
+        } catch (IOException e) {
+            throw WeirException.execution("Cannot write file '" + inProgress + "': " + e);
         }
-        encoder.write(chunk);
     }
 
     @Override
-    public void endInput(int input, Output out) throws IOException {
+    public void endInput(int input, Output out) {
         if (encoder != null) {
-            encoder.flush();
-            encoder.close();
-            encoder = null;
-            Files.move(inProgress, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                encoder.flush();
+                encoder.close();
+                encoder = null;
+                Files.move(inProgress, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw WeirException.execution("Cannot finish file '" + directory.resolve(fileName) + "': " + e);
+            }
         }
         committed = true;
     }

@@ -9,6 +9,7 @@ import io.weir.executor.connector.RowBatch;
 import io.weir.executor.data.DataType;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ final class FileSourceReader implements SourceReader {
             boolean more;
             try {
                 more = currentDecoder.fill(batch);
+            } catch (CharacterCodingException e) {
+                throw WeirException.execution("File '" + files.get(nextFile - 1) + "' is not valid UTF-8 text");
             } catch (IOException e) {
                 throw WeirException.execution("Cannot read file '" + files.get(nextFile - 1) + "': " + e);
             }
@@ -93,7 +96,7 @@ final class FileSourceReader implements SourceReader {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         closeCurrent();
     }
 }

@@ -155,7 +155,8 @@ class DataGenSourceTest {
         SourceFactory source = table(List.of("a"), types, "rows-per-second", "100").createSource();
         MutableClock clock = new MutableClock(1_000);
         CollectingOutput out = new CollectingOutput();
-        try (SourceReader reader = source.createReader(0, 2)) {
+        SourceReader reader = source.createReader(0, 2);
+        try {
             reader.open(new FakeContext(0, 2, 1024, clock));
 
             // 100 rows/s shared by 2 subtasks: 50 rows/s here, the first 50 at once.
@@ -173,6 +174,8 @@ class DataGenSourceTest {
                 // drain what the elapsed time allows
             }
             assertThat(out.rowCount()).isEqualTo(560);
+        } finally {
+            reader.close();
         }
     }
 
