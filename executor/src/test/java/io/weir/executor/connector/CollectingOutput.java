@@ -1,0 +1,46 @@
+package io.weir.executor.connector;
+
+import io.weir.executor.api.Output;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.Values;
+import io.weir.executor.data.Watermark;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** An {@link Output} that keeps everything, with the rows in their external form (see {@link Values}). */
+public final class CollectingOutput implements Output {
+
+    public final List<Chunk> chunks = new ArrayList<>();
+    public final List<Watermark> watermarks = new ArrayList<>();
+
+    @Override
+    public void emit(Chunk chunk) {
+        chunks.add(chunk);
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) {
+        watermarks.add(watermark);
+    }
+
+    public int rowCount() {
+        return chunks.stream().mapToInt(Chunk::size).sum();
+    }
+
+    /** Every row as a list of external values ({@code Long}, {@code BigDecimal}, {@code LocalDate}, ...). */
+    public List<List<Object>> rows(List<DataType> types) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            for (int r = 0; r < chunk.size(); r++) {
+                Object[] row = new Object[types.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Values.toExternal(types.get(c), chunk.column(c), r);
+                }
+                rows.add(Arrays.asList(row));
+            }
+        }
+        return rows;
+    }
+}
