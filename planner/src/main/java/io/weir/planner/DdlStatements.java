@@ -248,11 +248,9 @@ final class DdlStatements {
                 new Column("null", DataType.BOOLEAN), new Column("key", NAME), new Column("extras", NAME),
                 new Column("watermark", NAME));
         List<List<Object>> rows = new ArrayList<>();
-        List<ColumnDefinition> columns = switch (object) {
-            case CatalogObject.Table t -> t.definition().columns();
-            case CatalogObject.View v -> v.definition().columns();
-        };
         TableDefinition table = object instanceof CatalogObject.Table t ? t.definition() : null;
+        List<ColumnDefinition> columns = table != null ? table.columns()
+                : ((CatalogObject.View) object).definition().columns();
         for (ColumnDefinition column : columns) {
             String key = table != null && table.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(column.name()))
                     ? "PRI(" + String.join(", ", table.primaryKey()) + ")" : null;

@@ -81,26 +81,33 @@ public final class QueryPlanner {
     /** Plans (and for catalog statements, carries out) one statement with the given properties in effect. */
     public StatementResult plan(SqlNode statement, Map<String, String> properties) {
         QueryOptions options = QueryOptions.from(properties);
-        return switch (statement) {
-            case SqlCreateTable create -> ddl.createTable(create);
-            case SqlCreateView create -> ddl.createView(create);
-            case SqlDropTable drop -> ddl.dropTable(drop);
-            case SqlDropView drop -> ddl.dropView(drop);
-            case SqlShowTables show -> ddl.showTables();
-            case SqlShowViews show -> ddl.showViews();
-            case SqlDescribeTable describe -> ddl.describe(describe);
-            case SqlSetProperty set -> set(set, properties);
-            case SqlResetProperty reset -> new StatementResult.ResetProperty(reset.key().orElse(null));
-            case SqlExplainStatement explain -> explain(explain.statement(), options);
-            case SqlExplain explain -> explain(explain.getExplicandum(), options);
-            default -> {
-                if (statement.getKind() == SqlKind.INSERT || statement.getKind().belongsTo(SqlKind.QUERY)) {
-                    yield plan(statement, options).result();
-                }
-                throw SqlErrors.at(io.weir.executor.api.ErrorKind.VALIDATION,
-                        "Statement " + statement.getKind() + " is not supported", statement.getParserPosition());
-            }
-        };
+        if (statement instanceof SqlCreateTable create) {
+            return ddl.createTable(create);
+        } else if (statement instanceof SqlCreateView create) {
+            return ddl.createView(create);
+        } else if (statement instanceof SqlDropTable drop) {
+            return ddl.dropTable(drop);
+        } else if (statement instanceof SqlDropView drop) {
+            return ddl.dropView(drop);
+        } else if (statement instanceof SqlShowTables) {
+            return ddl.showTables();
+        } else if (statement instanceof SqlShowViews) {
+            return ddl.showViews();
+        } else if (statement instanceof SqlDescribeTable describe) {
+            return ddl.describe(describe);
+        } else if (statement instanceof SqlSetProperty set) {
+            return set(set, properties);
+        } else if (statement instanceof SqlResetProperty reset) {
+            return new StatementResult.ResetProperty(reset.key().orElse(null));
+        } else if (statement instanceof SqlExplainStatement explain) {
+            return explain(explain.statement(), options);
+        } else if (statement instanceof SqlExplain explain) {
+            return explain(explain.getExplicandum(), options);
+        } else if (statement.getKind() == SqlKind.INSERT || statement.getKind().belongsTo(SqlKind.QUERY)) {
+            return plan(statement, options).result();
+        }
+        throw SqlErrors.at(io.weir.executor.api.ErrorKind.VALIDATION,
+                "Statement " + statement.getKind() + " is not supported", statement.getParserPosition());
     }
 
     private StatementResult set(SqlSetProperty set, Map<String, String> properties) {

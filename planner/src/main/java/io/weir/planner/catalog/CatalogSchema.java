@@ -33,9 +33,10 @@ public final class CatalogSchema {
         root.add("STRING", (RelProtoDataType) f -> varchar(f));
         root.add("BYTES", (RelProtoDataType) f -> f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE));
         for (CatalogObject object : catalog.snapshot()) {
-            switch (object) {
-                case CatalogObject.Table t -> addTable(root, t.definition());
-                case CatalogObject.View v -> addView(root, v.definition());
+            if (object instanceof CatalogObject.Table t) {
+                addTable(root, t.definition());
+            } else {
+                addView(root, ((CatalogObject.View) object).definition());
             }
         }
         return root;

@@ -41,8 +41,6 @@ final class Aggregates {
             case AVG -> AggregateKind.AVG;
             case ANY_VALUE -> AggregateKind.ANY_VALUE;
             case SINGLE_VALUE -> AggregateKind.SINGLE_VALUE;
-            case EVERY -> AggregateKind.EVERY;
-            case SOME -> AggregateKind.SOME;
             default -> throw WeirException.plan("Aggregate function " + call.getAggregation().getName()
                     + " is not supported yet");
         };

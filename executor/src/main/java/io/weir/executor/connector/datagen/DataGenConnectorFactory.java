@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code 'connector' = 'datagen'}, with Flink's options: {@code rows-per-second} (default 10000, shared among
- * subtasks), {@code number-of-rows} (bounded when set) and per column {@code fields.<f>.kind}
+ * {@code 'connector' = 'datagen'}, with Flink's options: {@code rows-per-second} (shared among subtasks; default
+ * 10000 for an unbounded table, as in Flink, but no limit for a bounded one, which a batch query wants fast), {@code number-of-rows} (bounded when set) and per column {@code fields.<f>.kind}
  * ({@code random} or {@code sequence}), {@code .min}, {@code .max}, {@code .max-past}, {@code .length},
  * {@code .start}, {@code .end}, {@code .null-rate}. A table with a sequence column is bounded too: it ends when
  * the shortest sequence (or the row count, if smaller) is exhausted.
@@ -59,6 +59,8 @@ public final class DataGenConnectorFactory implements ConnectorFactory {
             }
             fields.add(field);
         }
-        return new DataGenTable(spec.tableName(), fields, totalRows, rowsPerSecond);
+        double rate = !options.has(ROWS_PER_SECOND) && totalRows != DataGenSource.UNBOUNDED
+                ? Double.POSITIVE_INFINITY : rowsPerSecond;
+        return new DataGenTable(spec.tableName(), fields, totalRows, rate);
     }
 }

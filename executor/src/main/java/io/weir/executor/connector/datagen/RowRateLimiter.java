@@ -19,6 +19,9 @@ final class RowRateLimiter {
 
     /** Total rows allowed by {@code nowMillis} (saturating at Long.MAX_VALUE). */
     long allowedBy(long nowMillis) {
+        if (Double.isInfinite(rowsPerMilli)) {
+            return Long.MAX_VALUE;
+        }
         double allowed = Math.max(0L, nowMillis - startMillis) * rowsPerMilli + burst;
         return allowed >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) allowed;
     }

@@ -1,0 +1,39 @@
+package io.weir.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog, managed rows and query ids survive a restart on the same data dir. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void whenServerRestarts_thenTablesViewsRowsAndQueriesRemain() throws Exception {
+        String queryId;
+        try (WeirServer server = TestServers.start(dataDir)) {
+            WeirClient client = new WeirClient(server.port());
+            client.ok("CREATE TABLE kept (id INT, note STRING)");
+            client.ok("INSERT INTO kept VALUES (1, 'one'), (2, 'two')");
+            client.ok("CREATE VIEW kept_view AS SELECT id * 10 AS tens FROM kept");
+            client.ok("CREATE TABLE kept_gen (n BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+            queryId = client.ok("SELECT COUNT(*) FROM kept").get("queryId").asText();
+        }
+        try (WeirServer server = TestServers.start(dataDir)) {
+            WeirClient client = new WeirClient(server.port());
+
+            assertThat(client.ok("SELECT id, note FROM kept ORDER BY id").get("rows").toString())
+                    .isEqualTo("[[1,\"one\"],[2,\"two\"]]");
+            assertThat(client.ok("SELECT tens FROM kept_view ORDER BY tens").get("rows").toString())
+                    .isEqualTo("[[10],[20]]");
+            assertThat(client.ok("SELECT COUNT(*) FROM kept_gen").get("rows").toString()).isEqualTo("[[5]]");
+            assertThat(client.get("/v1/queries/" + queryId).body().get("state").asText()).isEqualTo("FINISHED");
+            assertThat(client.ok("SELECT COUNT(*) FROM orders").get("rows").toString())
+                    .as("the demo table is seeded once, not again on restart").isEqualTo("[[10]]");
+        }
+    }
+}
