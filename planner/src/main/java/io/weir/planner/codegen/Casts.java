@@ -211,14 +211,22 @@ final class Casts {
     }
 
     private static ScalarEvaluator toTime(ScalarEvaluator from, DataType to) {
-        TypeKind s = from.type().kind();
+        DataType src = from.type();
+        TypeKind s = src.kind();
+        long unit = Decimals.pow10(3 - millisDigits(to));
         if (s == TypeKind.TIME) {
-            return Retyped.of(from, to);
+            return millisDigits(to) >= millisDigits(src) ? Retyped.of(from, to)
+                    : Unary.longToLong(from, to, ms -> Math.floorDiv(ms, unit) * unit);
         }
         if (isTimestamp(s)) {
-            return Unary.longToLong(from, to, ms -> Math.floorMod(ms, MILLIS_PER_DAY));
+            return Unary.longToLong(from, to, ms -> Math.floorDiv(Math.floorMod(ms, MILLIS_PER_DAY), unit) * unit);
         }
-        return unsupported(from.type(), to);
+        return unsupported(src, to);
+    }
+
+    /** Fraction digits a TIME or TIMESTAMP keeps, at most 3 (values are milliseconds). */
+    private static int millisDigits(DataType type) {
+        return type.precision() < 0 ? 3 : Math.min(type.precision(), 3);
     }
 
     private static ScalarEvaluator toTimestamp(ScalarEvaluator from, DataType to) {
@@ -230,9 +238,8 @@ final class Casts {
         if (!isTimestamp(s)) {
             return unsupported(src, to);
         }
-        int target = to.precision() < 0 ? 3 : to.precision();
-        int source = src.precision() < 0 ? 3 : src.precision();
-        if (target >= source || target >= 3) {
+        int target = millisDigits(to);
+        if (target >= millisDigits(src)) {
             return Retyped.of(from, to);
         }
         long unit = Decimals.pow10(3 - target);

@@ -23,6 +23,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -167,6 +168,8 @@ final class ExpressionFixture {
                 .parserConfig(parser)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT))
                 .operatorTable(WeirFunctions.operatorTable())
+                // As Flink: IN lists of any length stay expressions (SEARCH) instead of becoming joins.
+                .sqlToRelConverterConfig(SqlToRelConverter.config().withInSubQueryThreshold(Integer.MAX_VALUE))
                 .typeSystem(WeirTypeSystem.INSTANCE)
                 .defaultSchema(Frameworks.createRootSchema(true))
                 .build();
