@@ -11,6 +11,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
@@ -96,9 +97,17 @@ public final class WeirFunctions {
                     SqlFunctionCategory.TIMEDATE)
             .withDynamic(true);
 
-    /** Our own functions, which win over a library function of the same name. */
+    /** {@code CURRENT_TIMESTAMP}: the query start as a TIMESTAMP_LTZ(3), as in Flink (Calcite: TIMESTAMP(0)). */
+    public static final SqlFunction CURRENT_TIMESTAMP =
+            new QueryTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+
+    /** {@code LOCALTIMESTAMP}: the query start as a TIMESTAMP(3) in the (UTC) session zone. */
+    public static final SqlFunction LOCALTIMESTAMP = new QueryTimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP);
+
+    /** Our own functions, which win over a library or standard function of the same name. */
     private static final List<SqlOperator> OWN = List.of(
-            SPLIT_INDEX, REGEXP_EXTRACT, DATE_FORMAT, TO_TIMESTAMP, TO_DATE, NOW, FROM_UNIXTIME, UNIX_TIMESTAMP);
+            SPLIT_INDEX, REGEXP_EXTRACT, DATE_FORMAT, TO_TIMESTAMP, TO_DATE, NOW, FROM_UNIXTIME, UNIX_TIMESTAMP,
+            CURRENT_TIMESTAMP, LOCALTIMESTAMP);
 
     /**
      * Calcite library functions whose signature and meaning match Flink's (checked one by one; the compiler
