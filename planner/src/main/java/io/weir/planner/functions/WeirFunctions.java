@@ -97,6 +97,27 @@ public final class WeirFunctions {
                     SqlFunctionCategory.TIMEDATE)
             .withDynamic(true);
 
+    /**
+     * {@code LPAD(str, len [, pad])}: NULL when {@code len} is negative or {@code pad} empty (Flink), so the
+     * result is always nullable (Calcite's library LPAD claims NOT NULL).
+     */
+    public static final SqlFunction LPAD = pad("LPAD");
+
+    /** {@code RPAD(str, len [, pad])}: as {@link #LPAD}, padding on the right. */
+    public static final SqlFunction RPAD = pad("RPAD");
+
+    /** {@code REGEXP(str, regex)}: TRUE when the Java regex matches part of the string; NULL for an invalid regex. */
+    public static final SqlFunction REGEXP = SqlBasicFunction.create("REGEXP",
+            ReturnTypes.BOOLEAN.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+            SqlFunctionCategory.STRING);
+
+    /** {@code REGEXP_REPLACE(str, regex, replacement)}: every match replaced; NULL for an invalid regex (Flink). */
+    public static final SqlFunction REGEXP_REPLACE = SqlBasicFunction.create("REGEXP_REPLACE",
+            ReturnTypes.VARCHAR_FORCE_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+            SqlFunctionCategory.STRING);
+
     /** {@code CURRENT_TIMESTAMP}: the query start as a TIMESTAMP_LTZ(3), as in Flink (Calcite: TIMESTAMP(0)). */
     public static final SqlFunction CURRENT_TIMESTAMP =
             new QueryTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
@@ -107,7 +128,7 @@ public final class WeirFunctions {
     /** Our own functions, which win over a library or standard function of the same name. */
     private static final List<SqlOperator> OWN = List.of(
             SPLIT_INDEX, REGEXP_EXTRACT, DATE_FORMAT, TO_TIMESTAMP, TO_DATE, NOW, FROM_UNIXTIME, UNIX_TIMESTAMP,
-            CURRENT_TIMESTAMP, LOCALTIMESTAMP);
+            CURRENT_TIMESTAMP, LOCALTIMESTAMP, LPAD, RPAD, REGEXP, REGEXP_REPLACE);
 
     /**
      * Calcite library functions whose signature and meaning match Flink's (checked one by one; the compiler
@@ -118,14 +139,10 @@ public final class WeirFunctions {
             SqlLibraryOperators.CONCAT_WS,
             SqlLibraryOperators.LTRIM,
             SqlLibraryOperators.RTRIM,
-            SqlLibraryOperators.LPAD,
-            SqlLibraryOperators.RPAD,
             SqlLibraryOperators.REPEAT,
             SqlLibraryOperators.REVERSE,
             SqlLibraryOperators.LEFT,
             SqlLibraryOperators.RIGHT,
-            SqlLibraryOperators.REGEXP_REPLACE_3,
-            SqlLibraryOperators.REGEXP,
             SqlLibraryOperators.IFNULL,
             SqlLibraryOperators.IF,
             SqlLibraryOperators.GREATEST,
@@ -138,6 +155,15 @@ public final class WeirFunctions {
             SqlStdOperatorTable.instance());
 
     private WeirFunctions() {
+    }
+
+    private static SqlFunction pad(String name) {
+        return SqlBasicFunction.create(name,
+                ReturnTypes.VARCHAR_FORCE_NULLABLE,
+                OperandTypes.or(
+                        OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+                        OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)),
+                SqlFunctionCategory.STRING);
     }
 
     /** The operator table for the validator: Weir's functions, then the matching library ones, then the standard. */
