@@ -28,7 +28,7 @@ final class CaseCompiler {
         LazyOperand[] conditions = new LazyOperand[pairs];
         LazyOperand[] values = new LazyOperand[pairs];
         for (int k = 0; k < pairs; k++) {
-            conditions[k] = LazyOperand.of(c.operand(2 * k), c.rexOperand(2 * k));
+            conditions[k] = LazyOperand.of(Logic.bool(c.operand(2 * k)), c.rexOperand(2 * k));
             values[k] = LazyOperand.of(asResult(c.operand(2 * k + 1), type), c.rexOperand(2 * k + 1));
         }
         int last = c.arity() - 1;

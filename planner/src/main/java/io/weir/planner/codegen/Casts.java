@@ -112,6 +112,9 @@ final class Casts {
             return Unary.longToLong(from, to, v -> checkRange(v, t));
         }
         if (s == TypeKind.DECIMAL) {
+            if (src.decimalScale() > 18) {
+                return Unary.longToLong(from, to, v -> 0); // |value| < 1: truncates to zero
+            }
             long divisor = Decimals.pow10(src.decimalScale());
             return Unary.longToLong(from, to, v -> checkRange(v / divisor, t));
         }

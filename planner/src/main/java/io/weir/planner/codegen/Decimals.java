@@ -71,11 +71,6 @@ final class Decimals {
         return q;
     }
 
-    /** {@code num / den} rounded toward zero (TRUNCATE, CAST to an integer). */
-    static long divideDown(long num, long den) {
-        return num / den;
-    }
-
     /** The product of two unscaled values with {@code drop} fraction digits removed (HALF_UP). */
     static long multiply(long a, long b, int drop) {
         long hi = Math.multiplyHigh(a, b);
@@ -139,6 +134,10 @@ final class Decimals {
 
     /** The decimal as a double (exact division of the unscaled value by a power of ten, rounded once or twice). */
     static double toDouble(long unscaled, int scale) {
-        return scale == 0 ? (double) unscaled : unscaled / (double) pow10(scale);
+        if (scale == 0) {
+            return unscaled;
+        }
+        // 10^19 (the largest scale) does not fit a long, but is exact as a double.
+        return unscaled / (scale < POW10.length ? (double) POW10[scale] : Math.pow(10, scale));
     }
 }

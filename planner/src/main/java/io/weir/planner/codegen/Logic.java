@@ -4,6 +4,7 @@ import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.TypeKind;
 import io.weir.executor.data.Vector;
 import java.util.Arrays;
 
@@ -22,21 +23,26 @@ final class Logic {
     static void register(FunctionRegistry registry) {
         registry.add("AND", c -> junction(c, true));
         registry.add("OR", c -> junction(c, false));
-        registry.add("NOT", c -> new Not(c.operand(0), c.type()));
+        registry.add("NOT", c -> new Not(bool(c.operand(0)), c.type()));
         registry.add("IS NULL", c -> new Test(c.operand(0), Test.IS_NULL, c.type()));
         registry.add("IS UNKNOWN", c -> new Test(c.operand(0), Test.IS_NULL, c.type()));
         registry.add("IS NOT NULL", c -> new Test(c.operand(0), Test.IS_NOT_NULL, c.type()));
         registry.add("IS NOT UNKNOWN", c -> new Test(c.operand(0), Test.IS_NOT_NULL, c.type()));
-        registry.add("IS TRUE", c -> new Test(c.operand(0), Test.IS_TRUE, c.type()));
-        registry.add("IS NOT TRUE", c -> new Test(c.operand(0), Test.IS_NOT_TRUE, c.type()));
-        registry.add("IS FALSE", c -> new Test(c.operand(0), Test.IS_FALSE, c.type()));
-        registry.add("IS NOT FALSE", c -> new Test(c.operand(0), Test.IS_NOT_FALSE, c.type()));
+        registry.add("IS TRUE", c -> new Test(bool(c.operand(0)), Test.IS_TRUE, c.type()));
+        registry.add("IS NOT TRUE", c -> new Test(bool(c.operand(0)), Test.IS_NOT_TRUE, c.type()));
+        registry.add("IS FALSE", c -> new Test(bool(c.operand(0)), Test.IS_FALSE, c.type()));
+        registry.add("IS NOT FALSE", c -> new Test(bool(c.operand(0)), Test.IS_NOT_FALSE, c.type()));
+    }
+
+    /** A boolean operand; an untyped NULL literal becomes a BOOLEAN one (it is carried in a long vector). */
+    static ScalarEvaluator bool(ScalarEvaluator operand) {
+        return operand.type().kind() == TypeKind.NULL ? Constant.nullOf(DataType.BOOLEAN) : operand;
     }
 
     private static ScalarEvaluator junction(Call c, boolean and) {
         LazyOperand[] operands = new LazyOperand[c.arity()];
         for (int i = 0; i < operands.length; i++) {
-            operands[i] = LazyOperand.of(c.operand(i), c.rexOperand(i));
+            operands[i] = LazyOperand.of(bool(c.operand(i)), c.rexOperand(i));
         }
         return new Junction(operands, and, c.type());
     }

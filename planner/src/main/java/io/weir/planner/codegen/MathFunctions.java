@@ -138,8 +138,12 @@ final class MathFunctions {
         if (scale == 0) {
             return toResult(x, c.type());
         }
-        long unit = Decimals.pow10(scale);
         DataType integral = new DataType(TypeKind.DECIMAL, DataType.MAX_DECIMAL_PRECISION, 0, x.type().nullable());
+        if (scale > 18) {
+            // |value| < 1
+            return toResult(Unary.longToLong(x, integral, ceil ? v -> v > 0 ? 1 : 0 : v -> v < 0 ? -1 : 0), c.type());
+        }
+        long unit = Decimals.pow10(scale);
         ScalarEvaluator whole = Unary.longToLong(x, integral, ceil ? v -> -Math.floorDiv(-v, unit) : v -> Math.floorDiv(v, unit));
         return toResult(whole, c.type());
     }

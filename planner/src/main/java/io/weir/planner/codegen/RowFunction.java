@@ -4,7 +4,6 @@ import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
-import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
@@ -37,14 +36,6 @@ interface RowFunction {
 
     static long lng(Vector[] args, int k, int row) {
         return ((LongVector) args[k]).get(row);
-    }
-
-    static double dbl(Vector[] args, int k, int row) {
-        return ((DoubleVector) args[k]).get(row);
-    }
-
-    static boolean bool(Vector[] args, int k, int row) {
-        return ((BooleanVector) args[k]).get(row);
     }
 
     /** Sets a string result; a null string makes the row NULL. */

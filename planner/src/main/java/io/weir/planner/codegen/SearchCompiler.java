@@ -2,6 +2,7 @@ package io.weir.planner.codegen;
 
 import com.google.common.collect.Range;
 import io.weir.executor.api.ScalarEvaluator;
+import io.weir.executor.api.WeirException;
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -71,7 +72,13 @@ final class SearchCompiler {
                     && d.stripTrailingZeros().scale() > operandType.decimalScale()) {
                 continue; // 2.5 can never equal an INT, nor 1.005 a DECIMAL(5, 2)
             }
-            out[count++] = Literals.fromValue(point, operandType.withNullable(true)).longValue();
+            long value;
+            try {
+                value = Literals.fromValue(point, operandType.withNullable(true)).longValue();
+            } catch (WeirException e) {
+                continue; // beyond the operand's DECIMAL precision: no value of the operand equals it
+            }
+            out[count++] = value;
         }
         long[] sorted = Arrays.copyOf(out, count);
         Arrays.sort(sorted);

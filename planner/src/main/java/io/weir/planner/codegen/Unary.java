@@ -6,7 +6,6 @@ import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
-import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleToLongFunction;
@@ -14,8 +13,6 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.LongUnaryOperator;
-import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * Strict one-operand functions over typed columns: a NULL in gives a NULL out, and the function runs only
@@ -54,15 +51,6 @@ final class Unary {
     /** {@code f} maps a boolean to a long; {@code f.applyAsLong(1)} for TRUE, {@code (0)} for FALSE. */
     static ScalarEvaluator booleanToLong(ScalarEvaluator arg, DataType type, LongUnaryOperator f) {
         return new BooleanToLong(arg, type, f);
-    }
-
-    static ScalarEvaluator stringToLong(ScalarEvaluator arg, DataType type, ToLongFunction<String> f) {
-        return new StringToLong(arg, type, f);
-    }
-
-    /** {@code f} may return null, which makes the row NULL. */
-    static ScalarEvaluator stringToString(ScalarEvaluator arg, DataType type, UnaryOperator<String> f) {
-        return new StringToString(arg, type, f);
     }
 
     private record LongToLong(ScalarEvaluator arg, DataType type, LongUnaryOperator f) implements ScalarEvaluator {
@@ -197,39 +185,6 @@ final class Unary {
                 o[i] = a[i] ? whenTrue : whenFalse;
             }
             Nulls.mark(out, Nulls.of(in), n);
-            return out;
-        }
-    }
-
-    private record StringToLong(ScalarEvaluator arg, DataType type, ToLongFunction<String> f) implements ScalarEvaluator {
-        @Override
-        public Vector evaluate(Chunk input) {
-            StringVector in = (StringVector) arg.evaluate(input);
-            int n = input.size();
-            LongVector out = new LongVector(n);
-            String[] a = in.values();
-            long[] o = out.values();
-            for (int i = 0; i < n; i++) {
-                if (in.isNull(i)) {
-                    out.setNull(i);
-                } else {
-                    o[i] = f.applyAsLong(a[i]);
-                }
-            }
-            return out;
-        }
-    }
-
-    private record StringToString(ScalarEvaluator arg, DataType type, UnaryOperator<String> f) implements ScalarEvaluator {
-        @Override
-        public Vector evaluate(Chunk input) {
-            StringVector in = (StringVector) arg.evaluate(input);
-            int n = input.size();
-            StringVector out = new StringVector(n);
-            String[] a = in.values();
-            for (int i = 0; i < n; i++) {
-                out.set(i, in.isNull(i) ? null : f.apply(a[i]));
-            }
             return out;
         }
     }

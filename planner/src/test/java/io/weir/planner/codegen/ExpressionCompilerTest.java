@@ -145,6 +145,25 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void untypedNullLiteralIsUnknownInBooleanTests() {
+        RexNode nullLiteral = rexBuilder.makeNullLiteral(typeFactory.createSqlType(SqlTypeName.NULL));
+        ExpressionCompiler compiler = new ExpressionCompiler(rexBuilder, 0);
+        Chunk oneRow = ExpressionFixture.chunk(List.of(DataType.BIGINT), List.<Object[]>of(new Object[] {1L}));
+        ScalarEvaluator isTrue = compiler.compile(rexBuilder.makeCall(SqlStdOperatorTable.IS_TRUE, nullLiteral), List.of(DataType.BIGINT));
+        ScalarEvaluator isNull = compiler.compile(rexBuilder.makeCall(SqlStdOperatorTable.IS_NULL, nullLiteral), List.of(DataType.BIGINT));
+        assertThat(isTrue.evaluate(oneRow).getObject(0)).isEqualTo(false);
+        assertThat(isNull.evaluate(oneRow).getObject(0)).isEqualTo(true);
+    }
+
+    @Test
+    void decimalsOfTheLargestScaleConvert() {
+        ExpressionFixture f = ExpressionFixture.columns("d DECIMAL(19, 19)").row(new java.math.BigDecimal("-0.5"));
+        assertThat(f.eval("CAST(d AS INT)")).containsExactly(0L);
+        assertThat(f.eval("CAST(d AS DOUBLE)")).containsExactly(-0.5);
+        assertThat(f.eval("FLOOR(d)")).containsExactly(new java.math.BigDecimal("-1"));
+    }
+
+    @Test
     void evaluatorTypeIsTheExpressionType() {
         ExpressionFixture f = ExpressionFixture.columns("a INT, d DECIMAL(10, 2)");
         assertThat(f.type("a + d")).isEqualTo(DataType.decimal(13, 2));
