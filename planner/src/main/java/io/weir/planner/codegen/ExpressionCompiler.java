@@ -42,6 +42,17 @@ public final class ExpressionCompiler {
      * type as mapped by {@link DataTypes#toDataType}.
      */
     public ScalarEvaluator compile(RexNode expression, List<DataType> inputTypes) {
-        return new Compilation(rexBuilder, queryStartMillis, inputTypes).compile(expression);
+        ScalarEvaluator evaluator = new Compilation(rexBuilder, queryStartMillis, inputTypes).compile(expression);
+        DataType type = DataTypes.toDataType(expression.getType());
+        if (evaluator.type().equals(type)) {
+            return evaluator;
+        }
+        // A column reference, say, reports the input's nullability; the contract is the expression's type.
+        return Casts.sameRepresentation(evaluator.type(), type) ? Retyped.of(evaluator, type) : Casts.cast(evaluator, type);
+    }
+
+    /** Compiles each expression (a projection's list) over the same input; see {@link #compile(RexNode, List)}. */
+    public List<ScalarEvaluator> compile(List<? extends RexNode> expressions, List<DataType> inputTypes) {
+        return expressions.stream().map(e -> compile(e, inputTypes)).toList();
     }
 }

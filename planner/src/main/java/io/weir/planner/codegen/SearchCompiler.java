@@ -46,19 +46,19 @@ final class SearchCompiler {
             for (Range<?> range : (complemented ? sarg.rangeSet.complement() : sarg.rangeSet).asRanges()) {
                 values.add(range.lowerEndpoint());
             }
-            return membership(operand, values, complemented, sarg.nullAs, type);
+            return membership(operand, values, complemented, whenNull(sarg.nullAs), type);
         }
         RexNode expanded = RexUtil.expandSearch(compilation.rexBuilder(), null, call);
         return compilation.compile(expanded);
     }
 
     private static ScalarEvaluator membership(ScalarEvaluator operand, List<Comparable<?>> points, boolean negate,
-            RexUnknownAs nullAs, DataType type) {
+            Boolean whenNull, DataType type) {
         DataType operandType = operand.type();
         return switch (operandType.physical()) {
-            case LONG -> new LongIn(operand, longs(points, operandType), negate, nullAs, type);
-            case DOUBLE -> new DoubleIn(operand, doubles(points), negate, nullAs, type);
-            case STRING -> new StringIn(operand, strings(points, operandType), negate, nullAs, type);
+            case LONG -> new LongIn(operand, longs(points, operandType), negate, whenNull, type);
+            case DOUBLE -> new DoubleIn(operand, doubles(points), negate, whenNull, type);
+            case STRING -> new StringIn(operand, strings(points, operandType), negate, whenNull, type);
             case BOOLEAN -> throw new IllegalStateException("BOOLEAN searches are expanded");
         };
     }
@@ -104,24 +104,33 @@ final class SearchCompiler {
         return out;
     }
 
-    /** Sets the result for a row: {@code negate} turns IN into NOT IN; a NULL operand follows {@code nullAs}. */
-    private static void finish(BooleanVector out, Vector in, int n, RexUnknownAs nullAs) {
+    /** The result for a NULL operand: TRUE, FALSE, or null for UNKNOWN (kept apart from Calcite's enum at run time). */
+    private static Boolean whenNull(RexUnknownAs nullAs) {
+        return switch (nullAs) {
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case UNKNOWN -> null;
+        };
+    }
+
+    /** Gives the rows where the operand is NULL their result. */
+    private static void finish(BooleanVector out, Vector in, int n, Boolean whenNull) {
         if (!in.mayHaveNulls()) {
             return;
         }
         boolean[] o = out.values();
         for (int i = 0; i < n; i++) {
             if (in.isNull(i)) {
-                switch (nullAs) {
-                    case TRUE -> o[i] = true;
-                    case FALSE -> o[i] = false;
-                    case UNKNOWN -> out.setNull(i);
+                if (whenNull == null) {
+                    out.setNull(i);
+                } else {
+                    o[i] = whenNull;
                 }
             }
         }
     }
 
-    private record LongIn(ScalarEvaluator operand, long[] sorted, boolean negate, RexUnknownAs nullAs, DataType type)
+    private record LongIn(ScalarEvaluator operand, long[] sorted, boolean negate, Boolean whenNull, DataType type)
             implements ScalarEvaluator {
         @Override
         public Vector evaluate(Chunk input) {
@@ -133,12 +142,12 @@ final class SearchCompiler {
             for (int i = 0; i < n; i++) {
                 o[i] = (Arrays.binarySearch(sorted, a[i]) >= 0) != negate;
             }
-            finish(out, in, n, nullAs);
+            finish(out, in, n, whenNull);
             return out;
         }
     }
 
-    private record DoubleIn(ScalarEvaluator operand, double[] sorted, boolean negate, RexUnknownAs nullAs, DataType type)
+    private record DoubleIn(ScalarEvaluator operand, double[] sorted, boolean negate, Boolean whenNull, DataType type)
             implements ScalarEvaluator {
         @Override
         public Vector evaluate(Chunk input) {
@@ -152,12 +161,12 @@ final class SearchCompiler {
                 // binarySearch finds NaN (it orders like Double.compare); SQL equality never matches it.
                 o[i] = (v == v && Arrays.binarySearch(sorted, v == 0 ? 0.0 : v) >= 0) != negate;
             }
-            finish(out, in, n, nullAs);
+            finish(out, in, n, whenNull);
             return out;
         }
     }
 
-    private record StringIn(ScalarEvaluator operand, Set<String> values, boolean negate, RexUnknownAs nullAs, DataType type)
+    private record StringIn(ScalarEvaluator operand, Set<String> values, boolean negate, Boolean whenNull, DataType type)
             implements ScalarEvaluator {
         @Override
         public Vector evaluate(Chunk input) {
@@ -170,7 +179,7 @@ final class SearchCompiler {
                 String v = a[i];
                 o[i] = (v != null && values.contains(v)) != negate;
             }
-            finish(out, in, n, nullAs);
+            finish(out, in, n, whenNull);
             return out;
         }
     }

@@ -110,9 +110,9 @@ final class ExpressionFixture {
     private ScalarEvaluator compile(Planned planned) {
         ExpressionCompiler compiler = new ExpressionCompiler(planned.rexBuilder, QUERY_START);
         ScalarEvaluator evaluator = compiler.compile(planned.expression, planned.inputTypes);
-        assertThat(evaluator.type().withNullable(true))
+        assertThat(evaluator.type())
                 .as("evaluator type of %s", planned.expression)
-                .isEqualTo(DataTypes.toDataType(planned.expression.getType()).withNullable(true));
+                .isEqualTo(DataTypes.toDataType(planned.expression.getType()));
         return evaluator;
     }
 
