@@ -21,6 +21,11 @@ import org.apache.calcite.rex.RexNode;
  *
  * <p>Time: {@code CURRENT_TIMESTAMP}, {@code NOW()} and friends are the query start, constant for the
  * whole query; the session time zone is UTC.
+ *
+ * <p>Planner settings this relies on: the validator uses {@code WeirFunctions.operatorTable()}, and
+ * {@code SqlToRelConverter} keeps IN lists as expressions ({@code withInSubQueryThreshold(Integer.MAX_VALUE)},
+ * as Flink does) so they arrive as {@code SEARCH} calls. Expressions of a {@code RexProgram} must have their
+ * {@code RexLocalRef}s expanded first.
  */
 public final class ExpressionCompiler {
 

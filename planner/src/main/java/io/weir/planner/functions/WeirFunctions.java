@@ -20,10 +20,11 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  *
  * <p>The meaning of each function (what it computes at run time) lives in the expression compiler
  * ({@code io.weir.planner.codegen}); this class only makes the names resolve with Flink's signatures.
- * Functions Flink defines differently from Calcite's library of the same name (DATE_FORMAT with Java
- * patterns, REGEXP_EXTRACT with a group index, TO_TIMESTAMP and TO_DATE with Java patterns) are declared
- * here; library functions whose signature matches Flink's are re-used. Our table comes first in the
- * chain so that, where a name exists in both, ours is the one the validator finds first.
+ * Functions Flink defines differently from Calcite's library or standard of the same name are declared
+ * here: DATE_FORMAT, TO_TIMESTAMP and TO_DATE with Java patterns, REGEXP_EXTRACT with a group index, LPAD,
+ * RPAD and the REGEXP functions (which may return NULL), CURRENT_TIMESTAMP and LOCALTIMESTAMP with
+ * millisecond precision. Library functions whose signature matches Flink's are re-used. Our table comes
+ * first in the chain so that, where a name exists in both, ours is the one the validator finds first.
  */
 public final class WeirFunctions {
 

@@ -29,7 +29,7 @@ class ArithmeticTest {
 
     @Test
     void columnWithLiteralUsesEitherOperandOrder() {
-        ExpressionFixture f = ExpressionFixture.columns("a BIGINT").row(10L).row(3L).row(null);
+        ExpressionFixture f = ExpressionFixture.columns("a BIGINT").row(10L).row(3L).row((Object) null);
         assertThat(f.eval("a - 1")).containsExactly(9L, 2L, null);
         assertThat(f.eval("100 - a")).containsExactly(90L, 97L, null);
         assertThat(f.eval("100 / a")).containsExactly(10L, 33L, null);
@@ -113,7 +113,7 @@ class ArithmeticTest {
     @Test
     void benchmarkShapeColumnTimesDecimalLiteralComparedWithInteger() {
         ExpressionFixture f = ExpressionFixture.columns("price BIGINT")
-                .row(100L).row(110L).row(111L).row(null).row(0L);
+                .row(100L).row(110L).row(111L).row((Object) null).row(0L);
         assertThat(f.eval("price * 0.908")).containsExactly(dec("90.800"), dec("99.880"), dec("100.788"), null, dec("0.000"));
         assertThat(f.eval("price * 0.908 > 100")).containsExactly(false, false, true, null, false);
     }
