@@ -14,7 +14,11 @@ import io.weir.parser.ddl.SqlResetProperty;
 import io.weir.parser.ddl.SqlSetProperty;
 import io.weir.parser.ddl.SqlShowTables;
 import io.weir.parser.ddl.SqlShowViews;
+import io.weir.executor.api.ErrorKind;
 import io.weir.planner.catalog.Catalog;
+import io.weir.planner.catalog.CatalogObject;
+import io.weir.planner.catalog.CatalogSchema;
+import io.weir.planner.catalog.TableDefinition;
 import io.weir.planner.catalog.TableConnectors;
 import io.weir.planner.codegen.DataTypes;
 import io.weir.planner.codegen.ExpressionCompiler;
@@ -34,6 +38,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -106,7 +111,7 @@ public final class QueryPlanner {
         } else if (statement.getKind() == SqlKind.INSERT || statement.getKind().belongsTo(SqlKind.QUERY)) {
             return plan(statement, options).result();
         }
-        throw SqlErrors.at(io.weir.executor.api.ErrorKind.VALIDATION,
+        throw SqlErrors.at(ErrorKind.VALIDATION,
                 "Statement " + statement.getKind() + " is not supported", statement.getParserPosition());
     }
 
@@ -132,6 +137,9 @@ public final class QueryPlanner {
 
     /** The pipeline for a query or INSERT. */
     private Planned plan(SqlNode statement, QueryOptions options) {
+        if (statement instanceof SqlInsert insert) {
+            targetPhysicalColumns(insert);
+        }
         PlanningSession session = new PlanningSession(catalog);
         SqlValidator validator = session.newValidator();
         SqlNode validated = session.validate(validator, statement);
@@ -151,6 +159,27 @@ public final class QueryPlanner {
             columns.add(new Column(field.getName(), DataTypes.toDataType(field.getType())));
         }
         return new Planned(statement, insert, columns, logical, physical, graph, options);
+    }
+
+    /**
+     * An INSERT writes a table's physical columns (as in Flink): a table with computed columns is addressed by
+     * its physical part. Views cannot be written.
+     */
+    private void targetPhysicalColumns(SqlInsert insert) {
+        if (!(insert.getTargetTable() instanceof SqlIdentifier target) || !target.isSimple()) {
+            return;
+        }
+        catalog.find(target.getSimple()).ifPresent(object -> {
+            if (object instanceof CatalogObject.View) {
+                throw SqlErrors.at(ErrorKind.VALIDATION, "'" + object.name() + "' is a view; only tables can be "
+                        + "written to", target.getParserPosition());
+            }
+            TableDefinition table = ((CatalogObject.Table) object).definition();
+            if (table.hasComputedColumns()) {
+                insert.setOperand(1, new SqlIdentifier(CatalogSchema.physicalName(table.name()),
+                        target.getParserPosition()));
+            }
+        });
     }
 
     private record Planned(SqlNode statement, boolean insert, List<Column> columns, RelNode logical,

@@ -57,28 +57,25 @@ final class StatementExecutor {
             Map<String, String> requestProperties) {
         StatementResult result = plan(statement, properties);
         Map<String, Object> answer = new LinkedHashMap<>();
-        switch (result) {
-            case StatementResult.SetProperty set -> {
-                properties.put(set.key(), set.value());
-                answer.put("message", "Set '" + set.key() + "' = '" + set.value() + "'");
-            }
-            case StatementResult.ResetProperty reset -> {
-                reset(reset.key(), properties, requestProperties);
-                answer.put("message", reset.key() == null ? "Reset all properties" : "Reset '" + reset.key() + "'");
-            }
-            case StatementResult.Done done -> answer.put("message", done.message());
-            case StatementResult.Rows rows -> {
-                answer.put("columns", columns(rows.columns()));
-                answer.put("rows", rows.rows());
-            }
-            case StatementResult.Explain explain -> {
-                answer.put("plan", "== Logical plan ==\n" + explain.logicalPlan() + "\n== Physical plan ==\n"
-                        + explain.physicalPlan() + "\n== Job graph ==\n" + explain.jobGraph());
-                answer.put("logicalPlan", explain.logicalPlan());
-                answer.put("physicalPlan", explain.physicalPlan());
-                answer.put("jobGraph", explain.jobGraph());
-            }
-            case StatementResult.Job job -> runBatch(StatementText.of(sql, statement), job, answer);
+        if (result instanceof StatementResult.SetProperty set) {
+            properties.put(set.key(), set.value());
+            answer.put("message", "Set '" + set.key() + "' = '" + set.value() + "'");
+        } else if (result instanceof StatementResult.ResetProperty reset) {
+            reset(reset.key(), properties, requestProperties);
+            answer.put("message", reset.key() == null ? "Reset all properties" : "Reset '" + reset.key() + "'");
+        } else if (result instanceof StatementResult.Done done) {
+            answer.put("message", done.message());
+        } else if (result instanceof StatementResult.Rows rows) {
+            answer.put("columns", columns(rows.columns()));
+            answer.put("rows", rows.rows());
+        } else if (result instanceof StatementResult.Explain explain) {
+            answer.put("plan", "== Logical plan ==\n" + explain.logicalPlan() + "\n== Physical plan ==\n"
+                    + explain.physicalPlan() + "\n== Job graph ==\n" + explain.jobGraph());
+            answer.put("logicalPlan", explain.logicalPlan());
+            answer.put("physicalPlan", explain.physicalPlan());
+            answer.put("jobGraph", explain.jobGraph());
+        } else {
+            runBatch(StatementText.of(sql, statement), (StatementResult.Job) result, answer);
         }
         return answer;
     }

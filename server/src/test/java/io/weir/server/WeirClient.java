@@ -1,7 +1,9 @@
 package io.weir.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +15,10 @@ import java.time.Duration;
 /** A small HTTP client for tests that talk to a Weir server the way users do. */
 public final class WeirClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals stay exact ({@code 2.50} reads back as {@code 2.50}), as the server wrote them. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

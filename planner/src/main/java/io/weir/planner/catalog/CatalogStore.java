@@ -1,6 +1,7 @@
 package io.weir.planner.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
@@ -22,7 +23,9 @@ final class CatalogStore {
     private static final String TABLE = "WEIR_CATALOG";
 
     private final EmbeddedDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Unknown fields are skipped so a newer Weir's catalog entries still load in this one. */
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     CatalogStore(EmbeddedDatabase database) {
         this.database = database;

@@ -1,5 +1,6 @@
 package io.weir.planner.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.weir.executor.data.DataType;
 
 /**
@@ -8,6 +9,7 @@ import io.weir.executor.data.DataType;
  */
 public record ColumnDefinition(String name, DataType type, String expression) {
 
+    @JsonIgnore
     public boolean isComputed() {
         return expression != null;
     }

@@ -1,5 +1,6 @@
 package io.weir.planner.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ public record TableDefinition(
         options = Map.copyOf(options);
     }
 
+    @JsonIgnore
     public boolean isManaged() {
         return storageName != null;
     }

@@ -30,6 +30,7 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String JSON = "application/json";
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private final Api api;
     private final long maxRequestBytes;
@@ -124,18 +125,21 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    /** Reads the body as UTF-8, refusing (413) anything over the limit without reading all of it. */
+    /**
+     * Reads the body as UTF-8, refusing (413) anything over the limit. An oversized body is read on and
+     * discarded (up to {@link #DRAIN_LIMIT}) before answering, because most clients only read the answer once
+     * they have sent the whole body; past that the connection is simply closed.
+     */
     private String readBody(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > maxRequestBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
             if (bytes.length > maxRequestBytes) {
+                in.skipNBytes(Math.min(Math.max(0, request.getLength() - bytes.length), DRAIN_LIMIT));
                 throw tooLarge();
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (java.io.EOFException e) {
+            throw tooLarge();
         }
     }
 
