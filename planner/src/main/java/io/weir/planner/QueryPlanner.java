@@ -25,7 +25,9 @@ import io.weir.planner.codegen.ExpressionCompiler;
 import io.weir.planner.jobgraph.JobGraphBuilder;
 import io.weir.planner.logical.LogicalOptimizer;
 import io.weir.planner.physical.PhysicalOptimizer;
+import io.weir.planner.catalog.PhysicalTable;
 import io.weir.planner.physical.PhysicalRel;
+import io.weir.planner.physical.ScanPhysicalRel;
 import io.weir.planner.physical.SinkPhysicalRel;
 import io.weir.planner.validate.SqlErrors;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -158,7 +161,15 @@ public final class QueryPlanner {
         for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
             columns.add(new Column(field.getName(), DataTypes.toDataType(field.getType())));
         }
-        return new Planned(statement, insert, columns, logical, physical, graph, options);
+        return new Planned(statement, insert, columns, logical, physical, graph, options, this::isBounded);
+    }
+
+    /** True when every table the plan scans is bounded: the query can run as a batch job. */
+    private boolean isBounded(RelNode rel) {
+        if (rel instanceof ScanPhysicalRel scan) {
+            return connectors.resolve(scan.getTable().unwrap(PhysicalTable.class).definition()).isBounded();
+        }
+        return rel.getInputs().stream().allMatch(this::isBounded);
     }
 
     /**
@@ -183,10 +194,11 @@ public final class QueryPlanner {
     }
 
     private record Planned(SqlNode statement, boolean insert, List<Column> columns, RelNode logical,
-            PhysicalRel physical, Function<ResultCollector, JobGraph> jobGraph, QueryOptions options) {
+            PhysicalRel physical, Function<ResultCollector, JobGraph> jobGraph, QueryOptions options,
+            Predicate<RelNode> boundedness) {
 
         StatementResult result() {
-            boolean bounded = jobGraph.apply(chunk -> { }).isBounded();
+            boolean bounded = boundedness.test(physical);
             checkMode(bounded);
             String target = insert ? String.join(".", ((SqlInsert) statement).getTargetTable().toString()) : null;
             return new StatementResult.Job(insert ? StatementResult.Job.Kind.INSERT : StatementResult.Job.Kind.QUERY,
