@@ -33,6 +33,10 @@ public interface Operator {
         out.emitWatermark(watermark);
     }
 
+    /** A processing-time timer registered through {@link TimerService} is due. */
+    default void onProcessingTime(long time, Output out) throws Exception {
+    }
+
     /**
      * Input {@code input} has ended: no chunk will arrive on it again. Blocking operators (aggregate,
      * sort, the build side of a join) emit their results here.

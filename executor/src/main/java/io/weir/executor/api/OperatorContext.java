@@ -20,6 +20,9 @@ public interface OperatorContext {
     /** A counter of this query's metrics, created on first use; shared by all subtasks. */
     Counter counter(String name);
 
+    /** Processing-time timers and the current watermark. */
+    TimerService timerService();
+
     /** True once the job is being cancelled: long loops in sources should stop. */
     boolean isCancelled();
 }

@@ -2,6 +2,7 @@ package io.weir.executor.graph;
 
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.data.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,20 @@ public record JobGraph(String name, List<JobVertex> vertices, List<JobEdge> edge
         }
 
         public int addSource(String vertexName, int parallelism, SourceFactory source, List<DataType> types) {
-            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, source, null, 0, types));
+            return addSource(vertexName, parallelism, source, null, types);
+        }
+
+        /** A source whose rows carry event time, tracked per split with {@code watermarks}. */
+        public int addSource(String vertexName, int parallelism, SourceFactory source, WatermarkStrategy watermarks,
+                List<DataType> types) {
+            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, source, watermarks, null, 0, types));
             return vertices.size() - 1;
         }
 
         public int addOperator(String vertexName, int parallelism, OperatorFactory operator, int inputCount,
                 List<DataType> types) {
-            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, null, operator, inputCount, types));
+            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, null, null, operator, inputCount,
+                    types));
             return vertices.size() - 1;
         }
 

@@ -2,18 +2,21 @@ package io.weir.executor.graph;
 
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.data.DataType;
 import java.util.List;
 
 /**
- * One node of a {@link JobGraph}: either a source (a {@link SourceFactory}) or an operator with
- * {@code inputCount} inputs, run by {@code parallelism} subtasks, producing rows of {@code outputTypes}.
+ * One node of a {@link JobGraph}: either a source (a {@link SourceFactory}, with the table's
+ * {@link WatermarkStrategy} or null when it has no event time) or an operator with {@code inputCount} inputs,
+ * run by {@code parallelism} subtasks, producing rows of {@code outputTypes}.
  */
 public record JobVertex(
         int id,
         String name,
         int parallelism,
         SourceFactory source,
+        WatermarkStrategy watermarkStrategy,
         OperatorFactory operator,
         int inputCount,
         List<DataType> outputTypes) {

@@ -2,8 +2,8 @@ package io.weir.executor.operators;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
-import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -61,7 +61,7 @@ public final class ValuesSourceFactory implements SourceFactory {
         }
 
         @Override
-        public InputStatus pollNext(Output out) {
+        public InputStatus pollNext(SourceOutput out) {
             int size = rows.size();
             if (next >= size) {
                 return InputStatus.END_OF_INPUT;

@@ -3,6 +3,7 @@ package io.weir.executor.runtime;
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Watermark;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,19 @@ final class SourceTask extends Task {
 
     @Override
     protected void runLoop() throws Exception {
-        Output out = chain.outputOf(0);
+        Output chained = chain.outputOf(0);
+        // Splits are not told apart yet: per-split event time arrives with watermark strategies.
+        SourceOutput out = new SourceOutput() {
+            @Override
+            public void emit(int split, io.weir.executor.data.Chunk chunk) {
+                chained.emit(chunk);
+            }
+
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                chained.emitWatermark(watermark);
+            }
+        };
         TailOutput tail = chain.tail();
         while (true) {
             cancellation.throwIfCancelled();
@@ -51,7 +64,7 @@ final class SourceTask extends Task {
                 throwIfInterrupted();
             }
         }
-        out.emitWatermark(Watermark.MAX);
+        chained.emitWatermark(Watermark.MAX);
         chain.endChainedInputs();
         tail.finish();
     }

@@ -2,6 +2,7 @@ package io.weir.executor.runtime;
 
 import io.weir.executor.api.Counter;
 import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.TimerService;
 import java.time.Clock;
 
 /** What one subtask of one vertex sees of the runtime. */
@@ -13,6 +14,22 @@ final class TaskOperatorContext implements OperatorContext {
     private final Clock clock;
     private final MetricRegistry metrics;
     private final Cancellation cancellation;
+    private final TimerService timers = new TimerService() {
+        @Override
+        public long currentProcessingTime() {
+            return clock.millis();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return Long.MIN_VALUE;
+        }
+
+        @Override
+        public void registerProcessingTimeTimer(long time) {
+            throw new UnsupportedOperationException("Processing-time timers are not wired into tasks yet");
+        }
+    };
 
     TaskOperatorContext(int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
             Cancellation cancellation) {
@@ -52,5 +69,10 @@ final class TaskOperatorContext implements OperatorContext {
     @Override
     public boolean isCancelled() {
         return cancellation.isCancelled();
+    }
+
+    @Override
+    public TimerService timerService() {
+        return timers;
     }
 }

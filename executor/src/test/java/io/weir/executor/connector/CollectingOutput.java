@@ -1,6 +1,6 @@
 package io.weir.executor.connector;
 
-import io.weir.executor.api.Output;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Values;
@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** An {@link Output} that keeps everything, with the rows in their external form (see {@link Values}). */
-public final class CollectingOutput implements Output {
+/**
+ * A {@link SourceOutput} that keeps everything (chunks with the split they came from, watermarks), with the rows
+ * in their external form (see {@link Values}).
+ */
+public final class CollectingOutput implements SourceOutput {
 
     public final List<Chunk> chunks = new ArrayList<>();
+    public final List<Integer> splits = new ArrayList<>();
     public final List<Watermark> watermarks = new ArrayList<>();
 
     @Override
-    public void emit(Chunk chunk) {
+    public void emit(int split, Chunk chunk) {
         chunks.add(chunk);
+        splits.add(split);
     }
 
     @Override

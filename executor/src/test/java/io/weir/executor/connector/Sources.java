@@ -1,5 +1,6 @@
 package io.weir.executor.connector;
 
+import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.SourceReader;
@@ -22,7 +23,7 @@ public final class Sources {
         CollectingOutput out = new CollectingOutput();
         SourceReader reader = factory.createReader(subtask, parallelism);
         try {
-            reader.open(new FakeContext(subtask, parallelism, chunkSize, clock));
+            reader.open(new FakeOperatorContext(subtask, parallelism, chunkSize, clock));
             for (int polls = 0; polls < MAX_POLLS; polls++) {
                 InputStatus status = reader.pollNext(out);
                 if (status == InputStatus.END_OF_INPUT) {

@@ -2,8 +2,8 @@ package io.weir.executor.job;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
-import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -99,7 +99,7 @@ final class TestSources {
             }
 
             @Override
-            public InputStatus pollNext(Output out) {
+            public InputStatus pollNext(SourceOutput out) {
                 if (emitted >= stallAfter) {
                     return InputStatus.NOTHING_AVAILABLE;
                 }

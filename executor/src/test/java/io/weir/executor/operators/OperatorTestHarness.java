@@ -1,5 +1,6 @@
 package io.weir.executor.operators;
 
+import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;

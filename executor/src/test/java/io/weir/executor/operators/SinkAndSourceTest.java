@@ -1,10 +1,11 @@
 package io.weir.executor.operators;
 
+import io.weir.executor.testing.FakeOperatorContext;
 import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.InputStatus;
-import io.weir.executor.api.Output;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -56,9 +57,9 @@ class SinkAndSourceTest {
 
     private static List<Chunk> readAll(SourceReader reader, int chunkSize) throws Exception {
         List<Chunk> chunks = new ArrayList<>();
-        Output out = new Output() {
+        SourceOutput out = new SourceOutput() {
             @Override
-            public void emit(Chunk chunk) {
+            public void emit(int split, Chunk chunk) {
                 chunks.add(chunk);
             }
 

@@ -2,7 +2,7 @@ package io.weir.executor.connector.datagen;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
-import io.weir.executor.api.Output;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.Vector;
@@ -75,7 +75,7 @@ final class DataGenReader implements SourceReader {
     }
 
     @Override
-    public InputStatus pollNext(Output out) {
+    public InputStatus pollNext(SourceOutput out) {
         long remaining = count == DataGenSource.UNBOUNDED ? Long.MAX_VALUE : count - emitted;
         if (remaining <= 0) {
             return InputStatus.END_OF_INPUT;

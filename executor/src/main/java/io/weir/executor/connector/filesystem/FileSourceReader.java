@@ -2,7 +2,7 @@ package io.weir.executor.connector.filesystem;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
-import io.weir.executor.api.Output;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.connector.RowBatch;
@@ -42,7 +42,7 @@ final class FileSourceReader implements SourceReader {
     }
 
     @Override
-    public InputStatus pollNext(Output out) throws Exception {
+    public InputStatus pollNext(SourceOutput out) throws Exception {
         boolean exhausted = false;
         while (!batch.isFull()) {
             if (currentDecoder == null && !openNextFile()) {

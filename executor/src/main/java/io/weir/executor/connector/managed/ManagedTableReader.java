@@ -2,7 +2,7 @@ package io.weir.executor.connector.managed;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
-import io.weir.executor.api.Output;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.connector.JdbcConnectionProvider;
 import io.weir.executor.connector.RowBatch;
@@ -63,7 +63,7 @@ final class ManagedTableReader implements SourceReader {
     }
 
     @Override
-    public InputStatus pollNext(Output out) {
+    public InputStatus pollNext(SourceOutput out) {
         if (!active) {
             return InputStatus.END_OF_INPUT;
         }

@@ -7,7 +7,7 @@ import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.connector.CollectingOutput;
-import io.weir.executor.connector.FakeContext;
+import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.connector.MutableClock;
 import io.weir.executor.connector.Sources;
 import io.weir.executor.data.DataType;
@@ -157,7 +157,7 @@ class DataGenSourceTest {
         CollectingOutput out = new CollectingOutput();
         SourceReader reader = source.createReader(0, 2);
         try {
-            reader.open(new FakeContext(0, 2, 1024, clock));
+            reader.open(new FakeOperatorContext(0, 2, 1024, clock));
 
             // 100 rows/s shared by 2 subtasks: 50 rows/s here, the first 50 at once.
             assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);

@@ -7,7 +7,7 @@ import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.connector.Chunks;
 import io.weir.executor.connector.CollectingOutput;
-import io.weir.executor.connector.FakeContext;
+import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.connector.MutableClock;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.RowKind;
@@ -58,7 +58,7 @@ class FileSystemSinkTest {
 
     private static Operator open(OperatorFactory factory, int subtask, int parallelism) throws Exception {
         Operator sink = factory.create();
-        sink.open(new FakeContext(subtask, parallelism, 1024, new MutableClock(0)));
+        sink.open(new FakeOperatorContext(subtask, parallelism, 1024, new MutableClock(0)));
         return sink;
     }
 

@@ -9,7 +9,7 @@ import io.weir.executor.api.WeirException;
 import io.weir.executor.connector.Chunks;
 import io.weir.executor.connector.CollectingOutput;
 import io.weir.executor.connector.ConnectorTable;
-import io.weir.executor.connector.FakeContext;
+import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.connector.JdbcConnectionProvider;
 import io.weir.executor.connector.MutableClock;
 import io.weir.executor.connector.Sources;
@@ -64,7 +64,7 @@ class ManagedTableStorageTest {
 
     private static Operator openSink(ConnectorTable table, int subtask) throws Exception {
         Operator sink = table.createSink().create();
-        sink.open(new FakeContext(subtask, 2, 1024, new MutableClock(0)));
+        sink.open(new FakeOperatorContext(subtask, 2, 1024, new MutableClock(0)));
         return sink;
     }
 
@@ -100,7 +100,7 @@ class ManagedTableStorageTest {
             rows.add(row(i));
         }
         Operator sink = table.createSink().create();
-        sink.open(FakeContext.single());
+        sink.open(FakeOperatorContext.single());
         sink.processChunk(0, Chunks.of(types, rows), new CollectingOutput());
         sink.endInput(0, new CollectingOutput());
         sink.close();
