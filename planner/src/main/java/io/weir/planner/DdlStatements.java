@@ -22,6 +22,7 @@ import io.weir.planner.catalog.TableDefinition;
 import io.weir.planner.catalog.ViewDefinition;
 import io.weir.planner.codegen.DataTypes;
 import io.weir.planner.validate.SqlErrors;
+import io.weir.planner.validate.TimeIndicatorType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -106,7 +107,7 @@ final class DdlStatements {
                 String columnName = simpleName(computed.name());
                 RelDataType type = expressionType(validator, computed.expression(), physical);
                 columns.add(new ColumnDefinition(columnName, toDataType(type, computed.name()),
-                        WeirSqlParser.unparse(computed.expression())));
+                        WeirSqlParser.unparse(computed.expression()), timeAttributeOf(type)));
             }
         }
         columns = inDeclarationOrder(create, columns);
@@ -122,6 +123,9 @@ final class DdlStatements {
         if (watermark.isPresent()) {
             watermarkColumn = checkWatermark(validator, watermark.get(), columns, physical);
             watermarkExpression = WeirSqlParser.unparse(watermark.get().expression());
+            String rowtime = watermarkColumn;
+            columns = columns.stream().map(c -> c.name().equals(rowtime)
+                    ? c.withTimeAttribute(ColumnDefinition.TimeAttribute.ROWTIME) : c).toList();
         }
         Map<String, String> options = create.optionMap();
         String storage = options.isEmpty() ? TableConnectors.newStorageName() : null;
@@ -181,6 +185,13 @@ final class DdlStatements {
         return column.name();
     }
 
+    private static ColumnDefinition.TimeAttribute timeAttributeOf(RelDataType type) {
+        if (TimeIndicatorType.isRowtime(type)) {
+            return ColumnDefinition.TimeAttribute.ROWTIME;
+        }
+        return TimeIndicatorType.isProctime(type) ? ColumnDefinition.TimeAttribute.PROCTIME : null;
+    }
+
     private static DataType toDataType(RelDataType type, SqlIdentifier where) {
         try {
             return DataTypes.toDataType(type);
@@ -204,7 +215,8 @@ final class DdlStatements {
         List<ColumnDefinition> columns = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String columnName = aliases.isEmpty() ? fields.get(i).getName() : simpleName(aliases.get(i));
-            columns.add(new ColumnDefinition(columnName, DataTypes.toDataType(fields.get(i).getType()), null));
+            RelDataType type = fields.get(i).getType();
+            columns.add(new ColumnDefinition(columnName, DataTypes.toDataType(type), null, timeAttributeOf(type)));
         }
         ViewDefinition view = new ViewDefinition(name, WeirSqlParser.unparse(create.query()), columns,
                 WeirSqlParser.unparse(create));

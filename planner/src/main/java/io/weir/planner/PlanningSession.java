@@ -5,10 +5,16 @@ import io.weir.parser.WeirSqlParser;
 import io.weir.planner.catalog.Catalog;
 import io.weir.planner.catalog.CatalogSchema;
 import io.weir.planner.functions.WeirFunctions;
-import io.weir.planner.physical.PhysicalOptimizer;
+import io.weir.planner.functions.WindowFunctions;
+import io.weir.planner.validate.SetSemanticsTables;
 import io.weir.planner.validate.SqlErrors;
 import io.weir.planner.validate.WeirTypeSystem;
+import io.weir.planner.catalog.ColumnDefinition;
+import io.weir.planner.catalog.PhysicalTable;
+import io.weir.planner.catalog.TableDefinition;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -22,6 +28,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -54,10 +61,9 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         this.catalogReader = new CalciteCatalogReader(CatalogSchema.build(catalog), List.of(), typeFactory,
                 new CalciteConnectionConfigImpl(properties));
-        this.operatorTable = SqlOperatorTables.chain(WeirFunctions.operatorTable(), catalogReader);
+        this.operatorTable = WindowFunctions.over(SqlOperatorTables.chain(WeirFunctions.operatorTable(), catalogReader));
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        PhysicalOptimizer.configure(planner);
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
     }
 
@@ -93,13 +99,51 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
     public RelRoot toRel(SqlValidator validator, SqlNode validated) {
         SqlToRelConverter.Config config = SqlToRelConverter.config()
                 .withTrimUnusedFields(true)
-                .withExpand(false)
+                .withExpand(SetSemanticsTables.appearIn(validated))
                 .withInSubQueryThreshold(Integer.MAX_VALUE);
         SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
                 StandardConvertletTable.INSTANCE, config);
         try {
             RelRoot root = converter.convertQuery(validated, false, true);
             return root.withRel(converter.trimUnusedFields(true, root.rel));
+        } catch (CalciteException e) {
+            throw SqlErrors.validation(e);
+        }
+    }
+
+    /**
+     * The table's {@code WATERMARK} expression as a row expression over its physical columns (a computed column
+     * it refers to is replaced by that column's expression), for the source to evaluate per split.
+     */
+    public RexNode watermarkExpression(TableDefinition table) {
+        List<ColumnDefinition> physical = table.physicalColumns();
+        RelDataType physicalRow = new PhysicalTable(table).getRowType(typeFactory);
+        Map<String, RelDataType> types = new HashMap<>();
+        Map<String, RexNode> nodes = new HashMap<>();
+        for (int i = 0; i < physical.size(); i++) {
+            RelDataType type = physicalRow.getFieldList().get(i).getType();
+            types.put(physical.get(i).name(), type);
+            nodes.put(physical.get(i).name(), rexBuilder().makeInputRef(type, i));
+        }
+        for (ColumnDefinition column : table.columns()) {
+            if (column.isComputed()) {
+                RexNode expression = convertExpression(column.expression(), types, nodes);
+                types.put(column.name(), expression.getType());
+                nodes.put(column.name(), expression);
+            }
+        }
+        return convertExpression(table.watermarkExpression(), types, nodes);
+    }
+
+    private RexNode convertExpression(String sql, Map<String, RelDataType> types, Map<String, RexNode> nodes) {
+        try {
+            SqlValidator validator = newValidator();
+            SqlNode validated = validator.validateParameterizedExpression(WeirSqlParser.parseExpression(sql), types);
+            SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
+                    StandardConvertletTable.INSTANCE, SqlToRelConverter.config());
+            return converter.convertExpression(validated, nodes);
+        } catch (SqlParseException e) {
+            throw WeirException.validation("The stored expression '" + sql + "' no longer parses: " + e.getMessage());
         } catch (CalciteException e) {
             throw SqlErrors.validation(e);
         }

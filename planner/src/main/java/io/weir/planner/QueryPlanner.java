@@ -24,10 +24,10 @@ import io.weir.planner.codegen.DataTypes;
 import io.weir.planner.codegen.ExpressionCompiler;
 import io.weir.planner.jobgraph.JobGraphBuilder;
 import io.weir.planner.logical.LogicalOptimizer;
+import io.weir.planner.logical.WindowAggregates;
 import io.weir.planner.physical.PhysicalOptimizer;
 import io.weir.planner.catalog.PhysicalTable;
 import io.weir.planner.physical.PhysicalRel;
-import io.weir.planner.physical.ScanPhysicalRel;
 import io.weir.planner.physical.SinkPhysicalRel;
 import io.weir.planner.validate.SqlErrors;
 import java.time.Clock;
@@ -35,10 +35,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -147,27 +147,29 @@ public final class QueryPlanner {
         SqlValidator validator = session.newValidator();
         SqlNode validated = session.validate(validator, statement);
         RelRoot root = session.toRel(validator, validated);
-        RelNode logical = LogicalOptimizer.optimize(root.project());
-        PhysicalRel physical = PhysicalOptimizer.optimize(logical);
+        RelNode logical = WindowAggregates.mark(LogicalOptimizer.optimize(root.project()));
+        boolean bounded = isBounded(logical);
+        boolean streaming = options.streaming(bounded);
+        PhysicalRel physical = PhysicalOptimizer.optimize(logical, streaming);
         ExpressionCompiler compiler = new ExpressionCompiler(session.rexBuilder(), clock.millis());
         boolean insert = statement instanceof SqlInsert;
         String name = insert ? "insert" : "query";
         Function<ResultCollector, JobGraph> graph = collector -> {
-            JobGraphBuilder builder = new JobGraphBuilder(name, options.parallelism(), compiler, connectors,
-                    session.rexBuilder());
+            JobGraphBuilder builder = new JobGraphBuilder(name, options, streaming, compiler, connectors, session);
             return insert ? builder.buildInsert((SinkPhysicalRel) physical) : builder.buildQuery(physical, collector);
         };
         List<Column> columns = new ArrayList<>();
         for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
             columns.add(new Column(field.getName(), DataTypes.toDataType(field.getType())));
         }
-        return new Planned(statement, insert, columns, logical, physical, graph, options, this::isBounded);
+        return new Planned(statement, insert, columns, logical, physical, graph, options, bounded, streaming);
     }
 
-    /** True when every table the plan scans is bounded: the query can run as a batch job. */
+    /** True when every table the plan scans is bounded: the query ends by itself. */
     private boolean isBounded(RelNode rel) {
-        if (rel instanceof ScanPhysicalRel scan) {
-            return connectors.resolve(scan.getTable().unwrap(PhysicalTable.class).definition()).isBounded();
+        if (rel instanceof TableScan scan) {
+            PhysicalTable table = scan.getTable().unwrap(PhysicalTable.class);
+            return table == null || connectors.resolve(table.definition()).isBounded();
         }
         return rel.getInputs().stream().allMatch(this::isBounded);
     }
@@ -195,25 +197,13 @@ public final class QueryPlanner {
 
     private record Planned(SqlNode statement, boolean insert, List<Column> columns, RelNode logical,
             PhysicalRel physical, Function<ResultCollector, JobGraph> jobGraph, QueryOptions options,
-            Predicate<RelNode> boundedness) {
+            boolean bounded, boolean streaming) {
 
         StatementResult result() {
-            boolean bounded = boundedness.test(physical);
-            checkMode(bounded);
             String target = insert ? String.join(".", ((SqlInsert) statement).getTargetTable().toString()) : null;
             return new StatementResult.Job(insert ? StatementResult.Job.Kind.INSERT : StatementResult.Job.Kind.QUERY,
-                    statement.toString(), insert ? List.of() : columns, bounded, options.parallelism(),
+                    statement.toString(), insert ? List.of() : columns, bounded, streaming, options.parallelism(),
                     RelOptUtil.toString(physical), target, jobGraph);
-        }
-
-        private void checkMode(boolean bounded) {
-            if (options.runtimeMode() == QueryOptions.RuntimeMode.BATCH && !bounded) {
-                throw WeirException.plan("'execution.runtime-mode' is 'batch' but the query reads an unbounded source");
-            }
-            if (!bounded) {
-                throw WeirException.plan("Continuous queries over unbounded sources are not supported yet; "
-                        + "give the source a bound (for datagen: 'number-of-rows')");
-            }
         }
     }
 }

@@ -30,13 +30,15 @@ public sealed interface StatementResult {
 
     /**
      * A SELECT or INSERT to run. {@code jobGraph} builds the graph around the collector that receives the
-     * result rows (INSERTs ignore it: their rows go to the table).
+     * result rows (INSERTs ignore it: their rows go to the table). {@code bounded}: the job ends by itself;
+     * {@code streaming}: it runs with the streaming operators (always when unbounded, on request otherwise).
      */
     record Job(
             Kind kind,
             String sql,
             List<Column> columns,
             boolean bounded,
+            boolean streaming,
             int parallelism,
             String plan,
             String targetTable,

@@ -12,7 +12,7 @@ public final class PhysicalTable extends AbstractTable {
 
     private final TableDefinition definition;
 
-    PhysicalTable(TableDefinition definition) {
+    public PhysicalTable(TableDefinition definition) {
         this.definition = definition;
     }
 

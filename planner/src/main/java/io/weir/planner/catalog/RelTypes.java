@@ -1,6 +1,8 @@
 package io.weir.planner.catalog;
 
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.TypeKind;
+import io.weir.planner.validate.TimeIndicatorType;
 import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
@@ -45,8 +47,19 @@ final class RelTypes {
     static RelDataType rowType(RelDataTypeFactory factory, List<ColumnDefinition> columns) {
         RelDataTypeFactory.Builder builder = factory.builder();
         for (ColumnDefinition column : columns) {
-            builder.add(column.name(), toRelDataType(factory, column.type()));
+            builder.add(column.name(), columnType(factory, column));
         }
         return builder.build();
+    }
+
+    private static RelDataType columnType(RelDataTypeFactory factory, ColumnDefinition column) {
+        if (column.timeAttribute() == ColumnDefinition.TimeAttribute.ROWTIME) {
+            return TimeIndicatorType.rowtime(factory, column.type().kind() == TypeKind.TIMESTAMP_LTZ
+                    ? SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE : SqlTypeName.TIMESTAMP, column.type().nullable());
+        }
+        if (column.timeAttribute() == ColumnDefinition.TimeAttribute.PROCTIME) {
+            return TimeIndicatorType.proctime(factory);
+        }
+        return toRelDataType(factory, column.type());
     }
 }

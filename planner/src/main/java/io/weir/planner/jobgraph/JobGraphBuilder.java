@@ -18,7 +18,24 @@ import io.weir.executor.operators.SetOpKind;
 import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
 import io.weir.executor.operators.ValuesSourceFactory;
+import io.weir.executor.api.WatermarkStrategy;
+import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
+import io.weir.executor.operators.window.StreamingSortOperator;
+import io.weir.executor.operators.window.TimeKind;
+import io.weir.executor.operators.window.WindowAggregateOperator;
+import io.weir.executor.operators.window.WindowKind;
+import io.weir.executor.operators.window.WindowSpec;
+import io.weir.executor.operators.window.WindowTableFunctionOperator;
+import io.weir.planner.PlanningSession;
+import io.weir.planner.QueryOptions;
 import io.weir.planner.catalog.PhysicalTable;
+import io.weir.planner.catalog.TableDefinition;
+import io.weir.planner.functions.WindowTableFunction;
+import io.weir.planner.physical.ExchangePhysicalRel;
+import io.weir.planner.physical.StreamingSortPhysicalRel;
+import io.weir.planner.physical.WindowAggregatePhysicalRel;
+import io.weir.planner.physical.WindowDefinition;
+import io.weir.planner.physical.WindowTableFunctionPhysicalRel;
 import io.weir.planner.catalog.TableConnectors;
 import io.weir.planner.codegen.DataTypes;
 import io.weir.planner.codegen.ExpressionCompiler;
@@ -37,6 +54,7 @@ import io.weir.planner.physical.SortPhysicalRel;
 import io.weir.planner.physical.UnionPhysicalRel;
 import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -59,18 +77,27 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     }
 
     private final JobGraph.Builder graph;
+    private final QueryOptions options;
     private final int parallelism;
+    private final boolean streaming;
     private final ExpressionCompiler compiler;
     private final TableConnectors connectors;
+    private final PlanningSession session;
     private final RexBuilder rexBuilder;
 
-    public JobGraphBuilder(String name, int parallelism, ExpressionCompiler compiler, TableConnectors connectors,
-            RexBuilder rexBuilder) {
+    /**
+     * @param streaming run with the streaming semantics: sources carry watermarks, late rows are dropped
+     */
+    public JobGraphBuilder(String name, QueryOptions options, boolean streaming, ExpressionCompiler compiler,
+            TableConnectors connectors, PlanningSession session) {
         this.graph = JobGraph.builder(name);
-        this.parallelism = parallelism;
+        this.options = options;
+        this.parallelism = options.parallelism();
+        this.streaming = streaming;
         this.compiler = compiler;
         this.connectors = connectors;
-        this.rexBuilder = rexBuilder;
+        this.session = session;
+        this.rexBuilder = session.rexBuilder();
     }
 
     /** The graph of a SELECT: the plan, then one sink that hands every row to {@code collector}. */
@@ -93,10 +120,13 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     @Override
     public Stream onScan(ScanPhysicalRel rel) {
-        PhysicalTable table = rel.getTable().unwrap(PhysicalTable.class);
-        SourceFactory source = connectors.resolve(table.definition()).createSource();
+        TableDefinition table = rel.getTable().unwrap(PhysicalTable.class).definition();
+        SourceFactory source = connectors.resolve(table).createSource();
         List<DataType> types = types(rel.getRowType());
-        int vertex = graph.addSource("Scan(" + table.definition().name() + ")", parallelism, source, types);
+        WatermarkStrategy watermarks = table.watermarkColumn() == null ? null
+                : new WatermarkStrategy(compiler.compile(session.watermarkExpression(table), types),
+                        options.watermarkIntervalMillis(), options.idleTimeoutMillis());
+        int vertex = graph.addSource("Scan(" + table.name() + ")", parallelism, source, watermarks, types);
         return new Stream(vertex, parallelism, types);
     }
 
@@ -128,7 +158,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         var calls = Aggregates.toRuntime(rel.getAggCallList(), input.types(), types(rel.getRowType()), keys.length);
         List<DataType> inputTypes = input.types();
         OperatorFactory factory = () -> new HashAggregateOperator(keys, inputTypes, calls);
-        String name = "HashAggregate(" + (keys.length == 0 ? "global" : "keys " + java.util.Arrays.toString(keys)) + ")";
+        String name = "HashAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ")";
         if (keys.length == 0) {
             return addSingle(name, input, factory, types(rel.getRowType()));
         }
@@ -186,12 +216,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
             RelFieldCollation field = fields.get(i);
             keys[i] = field.getFieldIndex();
             descending[i] = field.getDirection().isDescending();
-            nullsFirst[i] = switch (field.nullDirection) {
-                case FIRST -> true;
-                case LAST -> false;
-                // Flink's default: nulls are the smallest values.
-                default -> !descending[i];
-            };
+            nullsFirst[i] = nullsFirst(field);
         }
         long offset = literal(rel.offset, 0);
         long fetch = literal(rel.fetch, -1);
@@ -250,6 +275,75 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return addForward("Sink(" + table.definition().name() + ")", input, sink, List.of());
     }
 
+    @Override
+    public Stream onExchange(ExchangePhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        int vertex = graph.addOperator("Exchange(hash " + Arrays.toString(rel.keys()) + ")", parallelism,
+                () -> new CalcOperator(null, null), 1, input.types());
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(rel.keys()));
+        return new Stream(vertex, parallelism, input.types());
+    }
+
+    @Override
+    public Stream onWindowTableFunction(WindowTableFunctionPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        WindowDefinition window = rel.window();
+        List<DataType> out = types(rel.getRowType());
+        // Event-time windows drop late rows in streaming; a batch run sees its whole input, none late.
+        boolean dropLate = streaming && window.eventTime();
+        TimeKind time = window.eventTime() ? TimeKind.EVENT : TimeKind.PROCESSING;
+        if (window.kind() == WindowTableFunction.Kind.SESSION) {
+            int[] keys = rel.getInput() instanceof ExchangePhysicalRel exchange ? exchange.keys() : new int[0];
+            List<DataType> types = input.types();
+            OperatorFactory factory = () -> new SessionWindowTableFunctionOperator(keys, window.timeColumn(),
+                    window.sizeMillis(), dropLate, types);
+            // Without PARTITION BY one session spans all rows, so it runs in one subtask.
+            return keys.length == 0 ? addSingle("Session" + window.describe(), input, factory, out)
+                    : addForward("Session" + window.describe(), input, factory, out);
+        }
+        WindowSpec spec = new WindowSpec(WindowKind.valueOf(window.kind().name()), window.sizeMillis(),
+                window.slideMillis(), window.offsetMillis(), time);
+        int timeColumn = window.timeColumn();
+        return addForward("Window" + window.describe(), input,
+                () -> new WindowTableFunctionOperator(spec, timeColumn, dropLate), out);
+    }
+
+    @Override
+    public Stream onWindowAggregate(WindowAggregatePhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        int[] keys = rel.getGroupSet().toArray();
+        List<DataType> out = types(rel.getRowType());
+        var calls = Aggregates.toRuntime(rel.getAggCallList(), input.types(), out, keys.length);
+        List<DataType> inputTypes = input.types();
+        TimeKind time = rel.eventTime() ? TimeKind.EVENT : TimeKind.PROCESSING;
+        int start = rel.windowStart();
+        int end = rel.windowEnd();
+        int vertex = graph.addOperator("WindowAggregate(keys " + Arrays.toString(keys) + ")", parallelism,
+                () -> new WindowAggregateOperator(keys, start, end, inputTypes, calls, time), 1, out);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, out);
+    }
+
+    @Override
+    public Stream onStreamingSort(StreamingSortPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        List<RelFieldCollation> fields = rel.getCollation().getFieldCollations();
+        int timeColumn = fields.get(0).getFieldIndex();
+        int[] keys = new int[fields.size() - 1];
+        boolean[] descending = new boolean[keys.length];
+        boolean[] nullsFirst = new boolean[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            RelFieldCollation field = fields.get(i + 1);
+            keys[i] = field.getFieldIndex();
+            descending[i] = field.getDirection().isDescending();
+            nullsFirst[i] = nullsFirst(field);
+        }
+        long fetch = literal(rel.fetch, -1);
+        List<DataType> types = input.types();
+        return addSingle("StreamingSort", input,
+                () -> new StreamingSortOperator(timeColumn, keys, descending, nullsFirst, fetch, types), types);
+    }
+
     /** Adds a Calc that casts each column whose runtime representation differs from the target type. */
     private Stream coerce(Stream input, RelDataType from, RelDataType to) {
         List<DataType> target = types(to);
@@ -291,6 +385,15 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     private static Partitioning toSingle(Stream input) {
         return input.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE;
+    }
+
+    private static boolean nullsFirst(RelFieldCollation field) {
+        return switch (field.nullDirection) {
+            case FIRST -> true;
+            case LAST -> false;
+            // Flink's default: nulls are the smallest values.
+            default -> !field.getDirection().isDescending();
+        };
     }
 
     private static long literal(RexNode node, long defaultValue) {

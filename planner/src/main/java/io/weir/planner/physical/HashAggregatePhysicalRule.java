@@ -4,13 +4,15 @@ import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.logical.LogicalAggregate;
 
-/** {@code LogicalAggregate} with one grouping set -> {@link HashAggregatePhysicalRel}. */
+/**
+ * A logical aggregate with one grouping set -> {@link HashAggregatePhysicalRel}; in batch this includes window
+ * aggregates, which a hash aggregate over the window TVF's rows computes exactly.
+ */
 public final class HashAggregatePhysicalRule extends ConverterRule {
 
     public static final HashAggregatePhysicalRule INSTANCE = new HashAggregatePhysicalRule(Config.INSTANCE
-            .withConversion(LogicalAggregate.class, (LogicalAggregate a) -> a.getGroupType() == Aggregate.Group.SIMPLE,
+            .withConversion(Aggregate.class, (Aggregate a) -> a.getGroupType() == Aggregate.Group.SIMPLE,
                     Convention.NONE, WeirConvention.INSTANCE, "HashAggregatePhysicalRule")
             .withRuleFactory(HashAggregatePhysicalRule::new));
 
@@ -20,7 +22,7 @@ public final class HashAggregatePhysicalRule extends ConverterRule {
 
     @Override
     public RelNode convert(RelNode rel) {
-        LogicalAggregate agg = (LogicalAggregate) rel;
+        Aggregate agg = (Aggregate) rel;
         RelNode input = JoinSupport.physicalInput(agg.getInput());
         return new HashAggregatePhysicalRel(agg.getCluster(), agg.getTraitSet().replace(WeirConvention.INSTANCE),
                 input, agg.getGroupSet(), agg.getAggCallList());

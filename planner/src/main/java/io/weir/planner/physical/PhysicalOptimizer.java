@@ -3,25 +3,23 @@ package io.weir.planner.physical;
 import io.weir.executor.api.WeirException;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 
-/** Chooses the physical operators for a logical plan with Calcite's Volcano planner and {@link PhysicalRules}. */
+/**
+ * Chooses the physical operators for a logical plan with Calcite's Volcano planner (the planner of the plan's
+ * cluster) and the {@link PhysicalRules} of the runtime mode.
+ */
 public final class PhysicalOptimizer {
 
     private PhysicalOptimizer() {
     }
 
-    /** Registers the physical rules on the planner of the statement's cluster. */
-    public static void configure(VolcanoPlanner planner) {
-        for (RelOptRule rule : PhysicalRules.ALL) {
+    public static PhysicalRel optimize(RelNode logical, boolean streaming) {
+        UnsupportedFeatures.check(logical, streaming);
+        RelOptPlanner planner = logical.getCluster().getPlanner();
+        for (RelOptRule rule : streaming ? PhysicalRules.STREAMING : PhysicalRules.BATCH) {
             planner.addRule(rule);
         }
-    }
-
-    public static PhysicalRel optimize(RelNode logical) {
-        UnsupportedFeatures.check(logical);
-        RelOptPlanner planner = logical.getCluster().getPlanner();
         RelNode target = planner.changeTraits(logical, logical.getTraitSet().replace(WeirConvention.INSTANCE));
         planner.setRoot(target);
         try {

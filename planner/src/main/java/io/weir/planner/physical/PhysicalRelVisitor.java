@@ -24,4 +24,12 @@ public interface PhysicalRelVisitor<T> {
     T onSetOp(SetOpPhysicalRel rel);
 
     T onSink(SinkPhysicalRel rel);
+
+    T onWindowTableFunction(WindowTableFunctionPhysicalRel rel);
+
+    T onWindowAggregate(WindowAggregatePhysicalRel rel);
+
+    T onStreamingSort(StreamingSortPhysicalRel rel);
+
+    T onExchange(ExchangePhysicalRel rel);
 }

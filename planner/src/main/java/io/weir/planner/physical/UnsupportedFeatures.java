@@ -1,32 +1,31 @@
 package io.weir.planner.physical;
 
 import io.weir.executor.api.WeirException;
+import io.weir.planner.logical.LogicalWindowAggregate;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.Window;
-import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
-import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rex.RexOver;
 
-/** Names what a plan uses that Weir cannot run yet, before the planner would fail with a generic message. */
+/**
+ * Names what a plan uses that Weir cannot run (yet, or in the requested mode), before the planner would fail
+ * with a generic message. A streaming plan is rejected at submit rather than run wrongly.
+ */
 final class UnsupportedFeatures {
 
     private UnsupportedFeatures() {
     }
 
-    static void check(RelNode logical) {
+    static void check(RelNode logical, boolean streaming) {
         logical.accept(new RelShuttleImpl() {
-            @Override
-            public RelNode visit(LogicalAggregate aggregate) {
-                if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-                    throw WeirException.plan("GROUPING SETS, ROLLUP and CUBE are not supported yet");
-                }
-                return super.visit(aggregate);
-            }
-
             @Override
             public RelNode visit(LogicalCalc calc) {
                 if (RexOver.containsOver(calc.getProgram())) {
@@ -37,18 +36,47 @@ final class UnsupportedFeatures {
 
             @Override
             public RelNode visit(RelNode other) {
-                if (other instanceof Window) {
-                    throw WeirException.plan("OVER windows are not supported yet");
-                }
-                if (other instanceof TableFunctionScan) {
-                    throw WeirException.plan("Table functions (such as window TVFs) are not supported yet");
-                }
-                if (other instanceof LogicalTableModify modify
-                        && modify.getOperation() != LogicalTableModify.Operation.INSERT) {
-                    throw WeirException.plan(modify.getOperation() + " is not supported; only INSERT INTO");
-                }
+                checkNode(other, streaming);
                 return super.visit(other);
             }
         });
+    }
+
+    private static void checkNode(RelNode node, boolean streaming) {
+        if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw WeirException.plan("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+        }
+        if (node instanceof Window) {
+            throw WeirException.plan("OVER windows are not supported yet");
+        }
+        if (node instanceof TableFunctionScan scan && WindowDefinition.of(scan) == null) {
+            throw WeirException.plan("Table functions other than the window TVFs (TUMBLE, HOP, CUMULATE, SESSION) "
+                    + "are not supported yet");
+        }
+        if (node instanceof TableModify modify && modify.getOperation() != TableModify.Operation.INSERT) {
+            throw WeirException.plan(modify.getOperation() + " is not supported; only INSERT INTO");
+        }
+        if (streaming) {
+            checkStreaming(node);
+        }
+    }
+
+    private static void checkStreaming(RelNode node) {
+        if (node instanceof Aggregate && !(node instanceof LogicalWindowAggregate)) {
+            throw WeirException.plan("A GROUP BY (or DISTINCT) over an unbounded input needs updating results, "
+                    + "which Weir does not support yet: group by the window_start and window_end of a window TVF "
+                    + "(TUMBLE, HOP, CUMULATE, SESSION) instead");
+        }
+        if (node instanceof Join) {
+            throw WeirException.plan("Joins over unbounded inputs are not supported yet");
+        }
+        if (node instanceof Intersect || node instanceof Minus) {
+            throw WeirException.plan("INTERSECT and EXCEPT over unbounded inputs are not supported yet");
+        }
+        if (node instanceof Sort sort && !sort.getCollation().getFieldCollations().isEmpty()
+                && !StreamingSortPhysicalRule.sortsByRowtime(sort)) {
+            throw WeirException.plan("ORDER BY over an unbounded input must start with an ascending time attribute "
+                    + "(a WATERMARK column or window_time), without OFFSET");
+        }
     }
 }

@@ -1,0 +1,3 @@
+SELECT auction, window_start, window_end, COUNT(*) AS num
+FROM TABLE(HOP(TABLE bid, DESCRIPTOR(date_time), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
+GROUP BY auction, window_start, window_end
