@@ -30,7 +30,7 @@ public final class MetricRegistry {
         return values;
     }
 
-    /** The statistics of vertex {@code vertexId}, created on first use; its rows out also count in {@code <name>.records_out}. */
+    /** The statistics of vertex {@code vertexId}, created once; rows out also count in {@code <name>.records_out}. */
     VertexMetrics vertex(int vertexId, String name, int parallelism) {
         return vertices.computeIfAbsent(vertexId,
                 id -> new VertexMetrics(id, name, parallelism, counter(name + ".records_out")));

@@ -86,7 +86,7 @@ final class WatermarkValve {
         reportStatusAndAdvance();
     }
 
-    /** The combined watermark: {@link Long#MIN_VALUE} until every active channel sent one, {@link Long#MAX_VALUE} once all ended. */
+    /** The combined watermark: {@link Long#MIN_VALUE} until every active channel sent one, MAX once all ended. */
     long current() {
         return current;
     }

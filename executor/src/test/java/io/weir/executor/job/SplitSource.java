@@ -31,7 +31,7 @@ final class SplitSource implements SourceFactory {
     private final Queue<Step>[] steps;
     final AtomicInteger closed = new AtomicInteger();
 
-    /** {@code splitCounts[s]} is how many splits subtask {@code s} declares; the source's parallelism is their number. */
+    /** {@code splitCounts[s]}: how many splits subtask {@code s} declares; their number is the parallelism. */
     @SuppressWarnings("unchecked")
     SplitSource(int... splitCounts) {
         this.splitCounts = splitCounts.clone();

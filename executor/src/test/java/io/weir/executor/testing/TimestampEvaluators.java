@@ -7,7 +7,7 @@ import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 
-/** Hand-written watermark expressions for runtime tests, as the planner would compile {@code WATERMARK FOR ts AS ts - d}. */
+/** Hand-written watermark expressions for runtime tests, as the planner compiles {@code WATERMARK FOR ts AS ts - d}. */
 public final class TimestampEvaluators {
 
     private TimestampEvaluators() {
