@@ -117,6 +117,16 @@ public final class Job {
         return metrics.snapshot();
     }
 
+    /**
+     * Per vertex, in vertex id order: rows in and out and the watermark it forwarded, read now from counters the
+     * tasks update once per chunk. Cheap enough to poll for a status page.
+     */
+    public List<VertexStats> vertexStats() {
+        return metrics.vertices().stream()
+                .map(v -> new VertexStats(v.name(), v.parallelism(), v.recordsIn(), v.recordsOut(), v.watermark()))
+                .toList();
+    }
+
     /** The tasks, for runtime tests and later for control actions through their mailboxes. */
     List<Task> tasks() {
         return tasks;

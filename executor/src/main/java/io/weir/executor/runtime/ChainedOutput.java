@@ -1,6 +1,5 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.Counter;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;
@@ -8,17 +7,23 @@ import io.weir.executor.data.Watermark;
 
 /**
  * Joins two operators of a chain: what the upstream one emits is a direct call into the next one on the same
- * thread, with no queue in between. Counts the upstream vertex's output rows on the way.
+ * thread, with no queue in between. Counts rows out of the upstream vertex and into the next, records the
+ * watermark the upstream vertex forwarded, and sets the next operator's current watermark before it sees it.
  */
 final class ChainedOutput implements Output {
 
-    private final Counter recordsOut;
+    private final VertexMetrics.Subtask upstream;
+    private final VertexMetrics.Subtask downstream;
+    private final OperatorTimerService nextTimers;
     private final Operator next;
     private final int nextInput;
     private final Output nextOutput;
 
-    ChainedOutput(Counter recordsOut, Operator next, int nextInput, Output nextOutput) {
-        this.recordsOut = recordsOut;
+    ChainedOutput(VertexMetrics.Subtask upstream, VertexMetrics.Subtask downstream, OperatorTimerService nextTimers,
+            Operator next, int nextInput, Output nextOutput) {
+        this.upstream = upstream;
+        this.downstream = downstream;
+        this.nextTimers = nextTimers;
         this.next = next;
         this.nextInput = nextInput;
         this.nextOutput = nextOutput;
@@ -26,7 +31,9 @@ final class ChainedOutput implements Output {
 
     @Override
     public void emit(Chunk chunk) {
-        recordsOut.inc(chunk.size());
+        int rows = chunk.size();
+        upstream.recordsOut(rows);
+        downstream.recordsIn(rows);
         try {
             next.processChunk(nextInput, chunk, nextOutput);
         } catch (RuntimeException e) {
@@ -38,6 +45,8 @@ final class ChainedOutput implements Output {
 
     @Override
     public void emitWatermark(Watermark watermark) {
+        upstream.watermarkForwarded(watermark.timestamp());
+        nextTimers.advanceWatermark(watermark.timestamp());
         try {
             next.processWatermark(watermark, nextOutput);
         } catch (RuntimeException e) {

@@ -42,7 +42,7 @@ abstract class EdgeWriter {
 
     abstract boolean hasBuffered();
 
-    /** Sends a watermark or end-of-input to every consumer, after the rows buffered before it. */
+    /** Sends a control element (watermark, status, end-of-input) to every consumer, after the rows buffered first. */
     final void broadcastControl(StreamElement element) {
         flush();
         for (Channel channel : channels) {

@@ -1,16 +1,14 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.Counter;
 import io.weir.executor.api.Operator;
-import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
 import io.weir.executor.graph.JobVertex;
 
 /**
  * The operator instances of one subtask of a {@link ChainSpec}, wired together: member {@code k} emits into
  * {@link #outputOf(int) outputOf(k)}, which calls member {@code k + 1} directly, and the last member emits into
- * the {@link TailOutput}. Member 0 of a source chain is the source, which has no operator here.
- * Used by the task thread only.
+ * the {@link TailOutput}. Member 0 of a source chain is the source, which has no operator here. Each member has
+ * its own context, and so its own timers and current watermark. Used by the task thread only.
  */
 final class OperatorChain {
 
@@ -19,12 +17,14 @@ final class OperatorChain {
     private final Operator[] operators;
     private final Output[] outputs;
     private final TailOutput tail;
-    private final Counter[] recordsOut;
+    private final TaskOperatorContext[] contexts;
+    private final VertexMetrics.Subtask[] metrics;
 
-    OperatorChain(ChainSpec spec, TailOutput tail, Counter[] recordsOut) {
+    OperatorChain(ChainSpec spec, TailOutput tail, TaskOperatorContext[] contexts, VertexMetrics.Subtask[] metrics) {
         this.spec = spec;
         this.tail = tail;
-        this.recordsOut = recordsOut.clone();
+        this.contexts = contexts.clone();
+        this.metrics = metrics.clone();
         this.operators = new Operator[spec.length()];
         this.outputs = new Output[spec.length()];
     }
@@ -40,15 +40,16 @@ final class OperatorChain {
         int last = operators.length - 1;
         outputs[last] = tail;
         for (int k = last - 1; k >= 0; k--) {
-            outputs[k] = new ChainedOutput(recordsOut[k], operators[k + 1], spec.inputIndexes()[k + 1], outputs[k + 1]);
+            outputs[k] = new ChainedOutput(metrics[k], metrics[k + 1], contexts[k + 1].timers(), operators[k + 1],
+                    spec.inputIndexes()[k + 1], outputs[k + 1]);
         }
     }
 
     /** Opens the operators from the tail backwards, so each is ready before anything upstream can emit into it. */
-    void open(OperatorContext context) throws Exception {
+    void open() throws Exception {
         for (int k = operators.length - 1; k >= 0; k--) {
             if (operators[k] != null) {
-                operators[k].open(context);
+                operators[k].open(contexts[k]);
             }
         }
     }
@@ -61,8 +62,56 @@ final class OperatorChain {
         return outputs[member];
     }
 
+    TaskOperatorContext context(int member) {
+        return contexts[member];
+    }
+
+    VertexMetrics.Subtask metrics(int member) {
+        return metrics[member];
+    }
+
     TailOutput tail() {
         return tail;
+    }
+
+    /** True when any member has a processing-time timer pending. */
+    boolean hasTimers() {
+        for (TaskOperatorContext context : contexts) {
+            TimerQueue timers = context.timers().timers();
+            if (timers != null && !timers.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The earliest pending timer of any member, or {@link Long#MAX_VALUE}. */
+    long earliestTimer() {
+        long earliest = Long.MAX_VALUE;
+        for (TaskOperatorContext context : contexts) {
+            TimerQueue timers = context.timers().timers();
+            if (timers != null) {
+                earliest = Math.min(earliest, timers.earliest());
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * Calls {@code onProcessingTime} for every timer due at {@code now}, member by member from the head, each
+     * member's earliest first. Timers an operator registers meanwhile for {@code now} or before wait for the next
+     * call, so an operator that re-registers the current time cannot keep the task here forever.
+     */
+    void fireProcessingTimers(long now) throws Exception {
+        for (int k = 0; k < operators.length; k++) {
+            TimerQueue timers = contexts[k].timers().timers();
+            if (timers == null) {
+                continue;
+            }
+            for (int due = timers.countDue(now); due > 0; due--) {
+                operators[k].onProcessingTime(timers.pollEarliest(), outputs[k]);
+            }
+        }
     }
 
     /** After the head has seen the end of all its inputs: ends the one input of each chained member, in order. */

@@ -5,13 +5,15 @@ import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.StreamElement;
 import io.weir.executor.data.Watermark;
+import io.weir.executor.data.WatermarkStatus;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A task whose head operator reads channels: takes elements from its {@link InputGate} in turn and hands them to
- * the head, combining watermarks through a {@link WatermarkValve}. When the last channel of an input ends, the
- * head's {@code endInput} for that input is called; when all have ended, the chained operators' inputs end and
- * end-of-input goes downstream.
+ * the head, combining watermarks and idleness through a {@link WatermarkValve}: the head sees the combined
+ * watermark, and the task's idle status goes straight downstream (operators do not see statuses). When the last
+ * channel of an input ends, the head's {@code endInput} for that input is called; when all have ended, the
+ * chained operators' inputs end and end-of-input goes downstream.
  */
 final class OperatorTask extends Task {
 
@@ -22,18 +24,20 @@ final class OperatorTask extends Task {
     private final WatermarkValve valve;
     private Operator head;
     private Output headOutput;
+    private VertexMetrics.Subtask headMetrics;
 
-    OperatorTask(String name, InputGate gate, OperatorChain chain, TaskOperatorContext context,
-            Cancellation cancellation, Wakeup wakeup, FailureListener failureListener) {
-        super(name, chain, context, cancellation, wakeup, failureListener);
+    OperatorTask(String name, InputGate gate, OperatorChain chain, Cancellation cancellation, Wakeup wakeup,
+            FailureListener failureListener) {
+        super(name, chain, cancellation, wakeup, failureListener);
         this.gate = gate;
-        this.valve = new WatermarkValve(gate.channelCount());
+        this.valve = new WatermarkValve(gate.channelCount(), new HeadWatermarks());
     }
 
     @Override
     protected void openHead() {
         head = chain.operator(0);
         headOutput = chain.outputOf(0);
+        headMetrics = chain.metrics(0);
     }
 
     @Override
@@ -42,12 +46,12 @@ final class OperatorTask extends Task {
         endUnconnectedInputs();
         while (!gate.allEnded()) {
             cancellation.throwIfCancelled();
-            mailbox.runPending();
+            runMailAndTimers();
             StreamElement element = gate.poll();
             long now = System.nanoTime();
             tail.flushIfDue(now);
             if (element == null) {
-                waitForInput(Math.min(MAX_IDLE_NANOS, tail.nanosUntilFlush(now)));
+                waitForInput(Math.min(MAX_IDLE_NANOS, Math.min(tail.nanosUntilFlush(now), nanosUntilTimerCheck())));
             } else {
                 process(element);
             }
@@ -57,18 +61,19 @@ final class OperatorTask extends Task {
     }
 
     private void process(StreamElement element) throws Exception {
+        int channel = gate.lastChannel();
         if (element instanceof Chunk chunk) {
+            valve.onData(channel);
+            headMetrics.recordsIn(chunk.size());
             head.processChunk(gate.lastInput(), chunk, headOutput);
         } else if (element instanceof Watermark watermark) {
-            if (valve.onWatermark(gate.lastChannel(), watermark.timestamp())) {
-                head.processWatermark(new Watermark(valve.current()), headOutput);
-            }
+            valve.onWatermark(channel, watermark.timestamp());
+        } else if (element instanceof WatermarkStatus status) {
+            valve.onStatus(channel, status);
         } else {
             // EndOfInput: the gate has already marked the channel ended.
             int input = gate.lastInput();
-            if (valve.onChannelEnded(gate.lastChannel())) {
-                head.processWatermark(new Watermark(valve.current()), headOutput);
-            }
+            valve.onChannelEnded(channel);
             if (gate.isInputEnded(input)) {
                 head.endInput(input, headOutput);
             }
@@ -78,7 +83,7 @@ final class OperatorTask extends Task {
     /** Inputs no channel feeds (this subtask gets nothing from a SINGLE edge, say) are ended from the start. */
     private void endUnconnectedInputs() throws Exception {
         if (gate.channelCount() == 0) {
-            head.processWatermark(Watermark.MAX, headOutput);
+            deliverWatermark(Long.MAX_VALUE);
         }
         for (int input = 0; input < gate.inputCount(); input++) {
             if (gate.isInputEnded(input)) {
@@ -87,12 +92,37 @@ final class OperatorTask extends Task {
         }
     }
 
+    private void deliverWatermark(long timestamp) throws Exception {
+        chain.context(0).timers().advanceWatermark(timestamp);
+        head.processWatermark(new Watermark(timestamp), headOutput);
+    }
+
     private void waitForInput(long timeoutNanos) {
         try {
             wakeup.await(timeoutNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCanceledException("Task " + name() + " was interrupted");
+        }
+    }
+
+    /** What the valve reports: watermarks go to the head operator, statuses straight to the task's consumers. */
+    private final class HeadWatermarks implements WatermarkOutput {
+
+        @Override
+        public void emitWatermark(long timestamp) {
+            try {
+                deliverWatermark(timestamp);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ChainedOutput.ChainedException(e);
+            }
+        }
+
+        @Override
+        public void emitStatus(WatermarkStatus status) {
+            chain.tail().markIdle(status.idle());
         }
     }
 }

@@ -3,15 +3,18 @@ package io.weir.executor.runtime;
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
-import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
+import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.data.Watermark;
+import io.weir.executor.data.WatermarkStatus;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A task whose head is a source reader: polls it in a loop, each poll pushing at most about a chunk through the
- * chain. At the reader's end it emits {@link Watermark#MAX} (a bounded input is complete for every event time),
+ * chain. Event time comes from the source's {@link WatermarkStrategy}, per split, through {@link SplitWatermarks},
+ * checked after every poll against the runtime clock; without a strategy, from whatever watermarks the reader
+ * emits. At the reader's end it emits {@link Watermark#MAX} (a bounded input is complete for every event time),
  * ends the chained operators' inputs, and sends end-of-input downstream.
  */
 final class SourceTask extends Task {
@@ -20,16 +23,20 @@ final class SourceTask extends Task {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final SourceFactory source;
+    /** Null when the source's rows carry no event time. */
+    private final WatermarkStrategy strategy;
     private SourceReader reader;
 
-    SourceTask(String name, SourceFactory source, OperatorChain chain, TaskOperatorContext context,
+    SourceTask(String name, SourceFactory source, WatermarkStrategy strategy, OperatorChain chain,
             Cancellation cancellation, Wakeup wakeup, FailureListener failureListener) {
-        super(name, chain, context, cancellation, wakeup, failureListener);
+        super(name, chain, cancellation, wakeup, failureListener);
         this.source = source;
+        this.strategy = strategy;
     }
 
     @Override
     protected void openHead() throws Exception {
+        TaskOperatorContext context = chain.context(0);
         reader = source.createReader(context.subtaskIndex(), context.parallelism());
         reader.open(context);
     }
@@ -37,30 +44,35 @@ final class SourceTask extends Task {
     @Override
     protected void runLoop() throws Exception {
         Output chained = chain.outputOf(0);
-        // Splits are not told apart yet: per-split event time arrives with watermark strategies.
-        SourceOutput out = new SourceOutput() {
-            @Override
-            public void emit(int split, io.weir.executor.data.Chunk chunk) {
-                chained.emit(chunk);
-            }
-
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                chained.emitWatermark(watermark);
-            }
-        };
         TailOutput tail = chain.tail();
+        SplitWatermarks splits = new SplitWatermarks(strategy, reader.splitCount(), clock.millis(),
+                new WatermarkOutput() {
+                    @Override
+                    public void emitWatermark(long timestamp) {
+                        chained.emitWatermark(new Watermark(timestamp));
+                    }
+
+                    @Override
+                    public void emitStatus(WatermarkStatus status) {
+                        tail.markIdle(status.idle());
+                    }
+                });
+        SplitOutput out = new SplitOutput(splits, chained, clock, strategy == null);
+        // A subtask without splits is idle from the start.
+        splits.onTick(clock.millis());
         while (true) {
             cancellation.throwIfCancelled();
-            mailbox.runPending();
+            runMailAndTimers();
             InputStatus status = reader.pollNext(out);
+            splits.onTick(clock.millis());
             long now = System.nanoTime();
             tail.flushIfDue(now);
             if (status == InputStatus.END_OF_INPUT) {
                 break;
             }
             if (status == InputStatus.NOTHING_AVAILABLE && !mailbox.hasPending()) {
-                LockSupport.parkNanos(Math.min(IDLE_PARK_NANOS, tail.nanosUntilFlush(now)));
+                long wait = Math.min(IDLE_PARK_NANOS, Math.min(tail.nanosUntilFlush(now), nanosUntilTimerCheck()));
+                LockSupport.parkNanos(wait);
                 throwIfInterrupted();
             }
         }

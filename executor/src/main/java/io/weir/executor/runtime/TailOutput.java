@@ -1,34 +1,46 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.Counter;
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.EndOfInput;
+import io.weir.executor.data.StreamElement;
 import io.weir.executor.data.Watermark;
+import io.weir.executor.data.WatermarkStatus;
 import java.util.List;
 
 /**
  * Where the last operator of a chain emits: counts the vertex's output rows and hands chunks to the writers of
  * its outgoing edges (none for a sink). Owns the flush interval, so partially filled chunks do not wait for
  * more rows longer than {@code flushIntervalNanos}. Used by the task thread only.
+ *
+ * <p>Also owns the status the task shows downstream. The task says whether it is idle ({@link #markIdle});
+ * rows always travel as ACTIVE, so rows emitted while the task is idle (an operator's timer fired) are preceded
+ * by ACTIVE, and {@link #syncStatus} turns the task back to IDLE after them.
  */
 final class TailOutput implements Output {
 
     private final List<EdgeWriter> writers;
-    private final Counter recordsOut;
+    private final VertexMetrics.Subtask metrics;
     private final long flushIntervalNanos;
     private long nextFlushNanos;
+    /** What the task wants downstream to see. */
+    private boolean idle;
+    /** What downstream last saw. */
+    private boolean sentIdle;
 
-    TailOutput(List<EdgeWriter> writers, Counter recordsOut, long flushIntervalNanos) {
+    TailOutput(List<EdgeWriter> writers, VertexMetrics.Subtask metrics, long flushIntervalNanos) {
         this.writers = List.copyOf(writers);
-        this.recordsOut = recordsOut;
+        this.metrics = metrics;
         this.flushIntervalNanos = flushIntervalNanos;
         this.nextFlushNanos = System.nanoTime() + flushIntervalNanos;
     }
 
     @Override
     public void emit(Chunk chunk) {
-        recordsOut.inc(chunk.size());
+        metrics.recordsOut(chunk.size());
+        if (sentIdle) {
+            send(WatermarkStatus.ACTIVE);
+        }
         for (EdgeWriter writer : writers) {
             writer.emit(chunk);
         }
@@ -37,8 +49,31 @@ final class TailOutput implements Output {
     /** Watermarks go to every downstream channel, behind the rows emitted before them. */
     @Override
     public void emitWatermark(Watermark watermark) {
+        metrics.watermarkForwarded(watermark.timestamp());
+        broadcast(watermark);
+    }
+
+    /** The task became idle (no input will move its event time) or active again; downstream hears of it at once. */
+    void markIdle(boolean value) {
+        idle = value;
+        syncStatus();
+    }
+
+    /** Sends the task's status if downstream last saw another one. */
+    void syncStatus() {
+        if (idle != sentIdle) {
+            send(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+        }
+    }
+
+    private void send(WatermarkStatus status) {
+        sentIdle = status.idle();
+        broadcast(status);
+    }
+
+    private void broadcast(StreamElement control) {
         for (EdgeWriter writer : writers) {
-            writer.broadcastControl(watermark);
+            writer.broadcastControl(control);
         }
     }
 
@@ -67,8 +102,6 @@ final class TailOutput implements Output {
 
     /** Sends the rest of the rows, then end-of-input, to every consumer. */
     void finish() {
-        for (EdgeWriter writer : writers) {
-            writer.broadcastControl(EndOfInput.INSTANCE);
-        }
+        broadcast(EndOfInput.INSTANCE);
     }
 }

@@ -1,28 +1,39 @@
 package io.weir.executor.runtime;
 
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
 /**
  * One subtask of one chain, run by one thread from start to end. The lifecycle is fixed here: create and open
  * the operators, run the head's loop until the inputs are exhausted (or the job is cancelled), then close every
  * operator and reader whatever happened, and report a failure to the {@link FailureListener}.
  *
  * <p>Operator code is only ever called on the task's thread. Other threads reach it through the
- * {@link #mailbox()}, whose actions run between two elements.
+ * {@link #mailbox()}, whose actions run between two elements; processing-time timers fire at the same point of
+ * the loop ({@link #runMailAndTimers}).
  */
 public abstract class Task implements Runnable {
+
+    /**
+     * How often, in real time, a task with pending timers looks at the clock. The clock may be a test's, which
+     * jumps: so the task never sleeps until a timer's time computed from it, it polls.
+     */
+    private static final long TIMER_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final String name;
     private final FailureListener failureListener;
     protected final OperatorChain chain;
-    protected final TaskOperatorContext context;
     protected final Cancellation cancellation;
     protected final Wakeup wakeup;
     protected final Mailbox mailbox;
 
-    Task(String name, OperatorChain chain, TaskOperatorContext context, Cancellation cancellation, Wakeup wakeup,
-            FailureListener failureListener) {
+    /** The runtime clock, as operators see it. */
+    protected final Clock clock;
+
+    Task(String name, OperatorChain chain, Cancellation cancellation, Wakeup wakeup, FailureListener failureListener) {
         this.name = name;
         this.chain = chain;
-        this.context = context;
+        this.clock = chain.context(0).clock();
         this.cancellation = cancellation;
         this.wakeup = wakeup;
         this.mailbox = new Mailbox(wakeup);
@@ -43,7 +54,7 @@ public abstract class Task implements Runnable {
         Throwable failure = null;
         try {
             chain.createOperators();
-            chain.open(context);
+            chain.open();
             openHead();
             runLoop();
         } catch (Throwable t) {
@@ -65,6 +76,27 @@ public abstract class Task implements Runnable {
     /** Releases what {@link #openHead} prepared, tolerating a partial start; returns the failure or null. */
     protected Throwable closeHead() {
         return null;
+    }
+
+    /**
+     * The loop's control step, between two elements: runs the mailbox's actions, fires the processing-time timers
+     * that are due, and restores the task's idle status downstream if rows emitted meanwhile made it active.
+     */
+    protected final void runMailAndTimers() throws Exception {
+        mailbox.runPending();
+        if (chain.hasTimers()) {
+            chain.fireProcessingTimers(clock.millis());
+        }
+        chain.tail().syncStatus();
+    }
+
+    /** How long the task may wait for input before it must look for due timers; {@code Long.MAX_VALUE} with none. */
+    protected final long nanosUntilTimerCheck() {
+        if (!chain.hasTimers()) {
+            return Long.MAX_VALUE;
+        }
+        long untilDue = chain.earliestTimer() - clock.millis();
+        return untilDue <= 0 ? 0 : Math.min(TIMER_CHECK_NANOS, TimeUnit.MILLISECONDS.toNanos(untilDue));
     }
 
     /** Turns an interrupt (the job cancels by interrupting) into the task's unwinding. */

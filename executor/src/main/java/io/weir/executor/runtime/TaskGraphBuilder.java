@@ -1,6 +1,5 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.Counter;
 import io.weir.executor.graph.JobEdge;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.graph.JobVertex;
@@ -117,20 +116,27 @@ public final class TaskGraphBuilder {
     private Task createTask(ChainSpec chain, int subtask) {
         JobVertex head = chain.head();
         String name = "weir-task-" + graph.name() + "-" + head.id() + "-" + subtask;
-        Counter[] recordsOut = new Counter[chain.length()];
-        for (int k = 0; k < recordsOut.length; k++) {
-            recordsOut[k] = metrics.counter(chain.vertices().get(k).name() + ".records_out");
+        int length = chain.length();
+        VertexMetrics.Subtask[] memberMetrics = new VertexMetrics.Subtask[length];
+        TaskOperatorContext[] contexts = new TaskOperatorContext[length];
+        for (int k = 0; k < length; k++) {
+            JobVertex vertex = chain.vertices().get(k);
+            memberMetrics[k] = metrics.vertex(vertex.id(), vertex.name(), vertex.parallelism()).subtask(subtask);
+            OperatorTimerService timers = vertex.isSource()
+                    ? OperatorTimerService.forSource(settings.clock())
+                    : OperatorTimerService.forOperator(settings.clock());
+            contexts[k] = new TaskOperatorContext(subtask, chain.parallelism(), settings.chunkSize(), settings.clock(),
+                    metrics, cancellation, timers);
         }
-        TailOutput tail = new TailOutput(writers(chain.tail(), subtask), recordsOut[recordsOut.length - 1],
+        TailOutput tail = new TailOutput(writers(chain.tail(), subtask), memberMetrics[length - 1],
                 settings.flushIntervalNanos());
-        OperatorChain operators = new OperatorChain(chain, tail, recordsOut);
-        TaskOperatorContext context = new TaskOperatorContext(subtask, chain.parallelism(), settings.chunkSize(),
-                settings.clock(), metrics, cancellation);
+        OperatorChain operators = new OperatorChain(chain, tail, contexts, memberMetrics);
         Wakeup wakeup = wakeups.get(head.id())[subtask];
         if (head.isSource()) {
-            return new SourceTask(name, head.source(), operators, context, cancellation, wakeup, failureListener);
+            return new SourceTask(name, head.source(), head.watermarkStrategy(), operators, cancellation, wakeup,
+                    failureListener);
         }
-        return new OperatorTask(name, gate(head, subtask), operators, context, cancellation, wakeup, failureListener);
+        return new OperatorTask(name, gate(head, subtask), operators, cancellation, wakeup, failureListener);
     }
 
     private List<EdgeWriter> writers(JobVertex tail, int subtask) {

@@ -5,7 +5,7 @@ import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.TimerService;
 import java.time.Clock;
 
-/** What one subtask of one vertex sees of the runtime. */
+/** What one subtask of one vertex (one member of a chain) sees of the runtime. */
 final class TaskOperatorContext implements OperatorContext {
 
     private final int subtaskIndex;
@@ -14,31 +14,17 @@ final class TaskOperatorContext implements OperatorContext {
     private final Clock clock;
     private final MetricRegistry metrics;
     private final Cancellation cancellation;
-    private final TimerService timers = new TimerService() {
-        @Override
-        public long currentProcessingTime() {
-            return clock.millis();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return Long.MIN_VALUE;
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            throw new UnsupportedOperationException("Processing-time timers are not wired into tasks yet");
-        }
-    };
+    private final OperatorTimerService timers;
 
     TaskOperatorContext(int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
-            Cancellation cancellation) {
+            Cancellation cancellation, OperatorTimerService timers) {
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
         this.chunkSize = chunkSize;
         this.clock = clock;
         this.metrics = metrics;
         this.cancellation = cancellation;
+        this.timers = timers;
     }
 
     @Override
@@ -73,6 +59,11 @@ final class TaskOperatorContext implements OperatorContext {
 
     @Override
     public TimerService timerService() {
+        return timers;
+    }
+
+    /** The same timer service, with what the task needs of it. */
+    OperatorTimerService timers() {
         return timers;
     }
 }

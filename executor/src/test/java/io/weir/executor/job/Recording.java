@@ -42,6 +42,15 @@ final class Recording {
         return rows.stream().map(Row::value).toList();
     }
 
+    List<Long> watermarkValues() {
+        return watermarks.stream().map(Mark::timestamp).toList();
+    }
+
+    /** The last watermark any subtask saw, or {@link Long#MIN_VALUE}. */
+    long lastWatermark() {
+        return watermarks.stream().mapToLong(Mark::timestamp).reduce((a, b) -> b).orElse(Long.MIN_VALUE);
+    }
+
     List<Long> values(int input) {
         return rows.stream().filter(r -> r.input() == input).map(Row::value).toList();
     }
