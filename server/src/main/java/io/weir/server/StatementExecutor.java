@@ -106,7 +106,7 @@ final class StatementExecutor {
     }
 
     private void runBatch(String text, StatementResult.Job job, Map<String, Object> answer) {
-        QueryInfo query = queries.register(text, "batch", job.parallelism(), job.plan());
+        QueryInfo query = queries.register(text, job.streaming() ? "streaming" : "batch", job.parallelism(), job.plan());
         ResultBuffer buffer = new ResultBuffer(config.maxResultRows());
         Job running;
         try {
@@ -134,7 +134,7 @@ final class StatementExecutor {
         }
         queries.finish(query.queryId(), QueryState.FINISHED, running.metrics(), null);
         answer.put("queryId", query.queryId());
-        answer.put("mode", "batch");
+        answer.put("mode", job.streaming() ? "streaming" : "batch");
         if (job.kind() == StatementResult.Job.Kind.INSERT) {
             answer.put("state", QueryState.FINISHED.name());
             answer.put("table", job.targetTable());
