@@ -1,6 +1,7 @@
 package io.weir.planner.validate;
 
 import io.weir.executor.data.DataType;
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -49,6 +50,15 @@ public final class WeirTypeSystem extends RelDataTypeSystemImpl {
             default -> argumentType;
         };
         return typeFactory.createTypeWithNullability(widened, argumentType.isNullable());
+    }
+
+    /**
+     * Casts to DECIMAL that Calcite folds at plan time (of literals) must round as the runtime casts do, half
+     * up as in Flink; Calcite's default truncates, so {@code CAST('12.345' AS DECIMAL(6, 2))} gave 12.34.
+     */
+    @Override
+    public RoundingMode roundingMode() {
+        return RoundingMode.HALF_UP;
     }
 
     @Override
