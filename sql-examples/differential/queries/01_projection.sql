@@ -1,0 +1,34 @@
+-- Projections, arithmetic over every numeric type with NULLs, DECIMAL exactness, CAST.
+
+SELECT * FROM nums;
+SELECT * FROM emp;
+SELECT * FROM dept;
+SELECT * FROM proj;
+SELECT * FROM single_t;
+SELECT * FROM empty_t;
+SELECT k, i + j, i - j, i * j, -i, i + 1, 2 * j - 1 FROM nums;
+SELECT k, b + i, b - j, b * 3, -b, b + 1 FROM nums;
+SELECT k, d + e, d - e, d * e, -d, d * 2, e + 1, d - 0.001 FROM nums;
+SELECT k, x + y, x - y, x * y, -x, x * 2.5, y / 4 FROM nums;
+SELECT k, i + d, i * e, b + d, d * j, e - b FROM nums;
+SELECT k, x + d, x * i, y - b, i + 0.5, d + 1.25E0 FROM nums;
+SELECT k, i / NULLIF(j, 0), MOD(i, NULLIF(j, 0)), b / 7, -b / 3, i / 4 FROM nums;
+SELECT k, CAST(d / 3 AS DECIMAL(14, 4)), CAST(e / NULLIF(j, 0) AS DECIMAL(16, 4)), d / 8 FROM nums;
+SELECT k, x / 4, x / NULLIF(y, 0), CAST(i AS DOUBLE) / 3, CAST(b AS DOUBLE) * 1.5 FROM nums;
+SELECT emp_id, salary * 1.1, salary + bonus, hours / 1000, salary * 12 + 500.50 FROM emp;
+SELECT emp_id, salary - 1000, salary * salary, salary * 0.001, -salary FROM emp WHERE dept_id = 5;
+SELECT k, CAST(i AS BIGINT), CAST(i AS DECIMAL(6, 2)), CAST(i AS DOUBLE), CAST(b AS DECIMAL(20, 1)) FROM nums;
+SELECT k, CAST(d AS DECIMAL(6, 1)), CAST(e AS DECIMAL(14, 5)), CAST(d AS DOUBLE), CAST(x AS DECIMAL(10, 2)) FROM nums;
+SELECT k, CAST(i AS VARCHAR(11)), CAST(d AS VARCHAR(20)), CAST(dt AS VARCHAR(10)), CAST(b AS VARCHAR(20)) FROM nums;
+SELECT k, CAST(f AS VARCHAR(5)), CAST(e AS VARCHAR(20)), CAST(k AS VARCHAR(4)) || '#' FROM nums;
+SELECT CAST('123' AS INT), CAST('-17' AS BIGINT), CAST('12.345' AS DECIMAL(6, 2)), CAST('2.5' AS DOUBLE), CAST('2024-02-29' AS DATE), CAST('2024-01-02 03:04:05.500' AS TIMESTAMP(3));
+SELECT CAST('true' AS BOOLEAN), CAST('FALSE' AS BOOLEAN), CAST(-12.345 AS DECIMAL(6, 2)), CAST(2 AS DECIMAL(4, 1)) / 4;
+SELECT 1 + 2 * 3, 7 / 2, -7 / 2, MOD(7, 3), 1.5 + 2.25, 10 / 4.0, 0.1 + 0.2;
+SELECT CAST(NULL AS INT) + 1, CAST(NULL AS DECIMAL(5, 2)) * 2, CAST(NULL AS DOUBLE) - 1, CAST(NULL AS VARCHAR(5)) || 'x';
+SELECT emp_id AS id, name AS who, salary * 12 AS annual FROM emp WHERE salary > 9000;
+SELECT k, x, y, x > y, x = y, x < y, d >= e, i <> j FROM nums;
+SELECT k, i + j * 2 - k / 3, (i + j) * 2, k - (i - j), i * (j + 1) / 2 FROM nums;
+SELECT proj_id, emp_id, hours_spent * rate, rate * 1.5, score * hours_spent FROM proj;
+SELECT dept_id, budget / 1000, budget * 0.1, floor_no * 2 + 1 FROM dept;
+SELECT k, 1 AS c1, 'lit' AS c2, TRUE AS c3, 2.50 AS c4, DATE '2020-02-02' AS c5, i FROM nums WHERE k <= 5;
+SELECT emp_id, name, salary FROM emp WHERE emp_id IS NULL;

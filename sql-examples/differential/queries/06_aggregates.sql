@@ -1,0 +1,51 @@
+-- Aggregates: COUNT(*), COUNT(x), COUNT(DISTINCT), SUM, MIN, MAX, AVG, FILTER, GROUP BY expressions, HAVING,
+-- global aggregates over empty and filtered-to-empty input. AVG over integers truncates in Weir (as in Flink),
+-- so AVG arguments are DOUBLE or cast; AVG over DECIMAL is cast to a fixed scale (the result scales differ).
+
+SELECT COUNT(*), COUNT(emp_id), COUNT(DISTINCT emp_id), COUNT(dept_id), COUNT(DISTINCT dept_id) FROM emp;
+SELECT COUNT(*), COUNT(i), COUNT(DISTINCT i), SUM(i), MIN(i), MAX(i), SUM(b), MIN(b), MAX(b) FROM nums;
+SELECT SUM(d), MIN(d), MAX(d), SUM(e), MIN(e), MAX(e), COUNT(DISTINCT d) FROM nums;
+SELECT SUM(x), MIN(x), MAX(x), AVG(x), SUM(y), AVG(y), COUNT(DISTINCT y) FROM nums;
+SELECT AVG(CAST(i AS DOUBLE)), AVG(CAST(b AS DOUBLE)), CAST(AVG(d) AS DECIMAL(10, 2)), CAST(AVG(e) AS DECIMAL(10, 1)) FROM nums;
+SELECT MIN(s), MAX(s), MIN(dt), MAX(dt), MIN(ts), MAX(ts), COUNT(s), COUNT(DISTINCT s) FROM nums;
+SELECT dept_id, COUNT(*), COUNT(name), SUM(salary), MIN(hired), MAX(updated), COUNT(DISTINCT name) FROM emp GROUP BY dept_id;
+SELECT dept_id, active, COUNT(*), SUM(bonus), MAX(salary) FROM emp GROUP BY dept_id, active;
+SELECT dept_id, CAST(AVG(salary) AS DECIMAL(10, 2)), AVG(bonus), AVG(CAST(hours AS DOUBLE)) FROM emp GROUP BY dept_id;
+SELECT MOD(emp_id, 7), COUNT(*), SUM(hours), MIN(name) FROM emp GROUP BY MOD(emp_id, 7);
+SELECT CASE WHEN salary >= 5000 THEN 'high' ELSE 'low' END, COUNT(*), SUM(salary) FROM emp GROUP BY CASE WHEN salary >= 5000 THEN 'high' ELSE 'low' END;
+SELECT i / 10, COUNT(*), SUM(d), MAX(s) FROM nums GROUP BY i / 10;
+SELECT f, g, COUNT(*), COUNT(i), SUM(i) FROM nums GROUP BY f, g;
+SELECT dt, COUNT(*) FROM nums GROUP BY dt;
+SELECT d, COUNT(*) FROM nums GROUP BY d;
+SELECT y, COUNT(*), SUM(x) FROM nums GROUP BY y;
+SELECT region, COUNT(*), SUM(budget), MIN(opened), MAX(floor_no) FROM dept GROUP BY region;
+SELECT proj_id, COUNT(*), SUM(hours_spent), MAX(score), MIN(started) FROM proj GROUP BY proj_id;
+SELECT dept_id, COUNT(*) FROM emp GROUP BY dept_id HAVING COUNT(*) > 10;
+SELECT dept_id, SUM(salary), MIN(bonus) FROM emp GROUP BY dept_id HAVING SUM(salary) > 100000 AND MIN(bonus) < 0;
+SELECT dept_id, COUNT(*) FROM emp GROUP BY dept_id HAVING MAX(salary) > 9900 OR dept_id IS NULL;
+SELECT active, COUNT(*) FROM emp GROUP BY active HAVING COUNT(DISTINCT dept_id) > 5;
+SELECT COUNT(*) FILTER (WHERE active), COUNT(*) FILTER (WHERE NOT active), SUM(salary) FILTER (WHERE bonus > 100), COUNT(*) FROM emp;
+SELECT dept_id, COUNT(*) FILTER (WHERE active), MAX(salary) FILTER (WHERE hired < DATE '2020-01-01'), COUNT(DISTINCT mgr_id) FILTER (WHERE active) FROM emp GROUP BY dept_id;
+SELECT COUNT(*), SUM(i), MIN(s), MAX(dt), AVG(x), COUNT(DISTINCT i), MAX(ts), SUM(d) FROM empty_t;
+SELECT COUNT(*), SUM(salary), MAX(name), MIN(hired), COUNT(DISTINCT dept_id), AVG(bonus) FROM emp WHERE emp_id < 0;
+SELECT i, COUNT(*) FROM empty_t GROUP BY i;
+SELECT dept_id, COUNT(*), SUM(salary) FROM emp WHERE salary < 0 GROUP BY dept_id;
+SELECT COUNT(*), SUM(i), MIN(s), MAX(d), AVG(x), COUNT(f) FROM single_t;
+SELECT k, COUNT(*), SUM(i) FROM single_t GROUP BY k;
+SELECT COUNT(DISTINCT dept_id), COUNT(DISTINCT mgr_id), SUM(DISTINCT dept_id), COUNT(*) FROM emp;
+SELECT dept_id, COUNT(DISTINCT active), COUNT(DISTINCT mgr_id), COUNT(*), SUM(DISTINCT mgr_id) FROM emp GROUP BY dept_id;
+SELECT SUM(salary * 2), SUM(CASE WHEN active THEN 1 ELSE 0 END), MAX(CHAR_LENGTH(name)), MIN(salary + bonus) FROM emp;
+SELECT MAX(n), MIN(n), SUM(n) FROM (SELECT dept_id, COUNT(*) AS n FROM emp GROUP BY dept_id) t;
+SELECT n, COUNT(*) FROM (SELECT mgr_id, COUNT(*) AS n FROM emp GROUP BY mgr_id) t GROUP BY n;
+SELECT DISTINCT dept_id FROM emp;
+SELECT DISTINCT dept_id, active FROM emp;
+SELECT DISTINCT s, f FROM nums;
+SELECT DISTINCT region FROM dept;
+SELECT COUNT(*) FROM (SELECT DISTINCT name, dept_id FROM emp) t;
+SELECT EXTRACT(YEAR FROM hired), active, COUNT(*), SUM(salary) FROM emp WHERE dept_id < 10 GROUP BY EXTRACT(YEAR FROM hired), active;
+SELECT dept_id, SUM(hours_spent), COUNT(DISTINCT emp_id), MAX(rate), MIN(due) FROM proj GROUP BY dept_id;
+SELECT COUNT(*), COUNT(code), COUNT(DISTINCT code), MIN(code), MAX(code) FROM proj;
+SELECT done, COUNT(*), SUM(rate), CAST(AVG(rate) AS DECIMAL(8, 2)), AVG(score) FROM proj GROUP BY done;
+SELECT dept_id, MAX(salary) - MIN(salary), SUM(salary) / COUNT(*), COUNT(*) * 2 FROM emp GROUP BY dept_id;
+SELECT SUM(i) / COUNT(i), SUM(x) / COUNT(*), MAX(i) - MIN(i) FROM nums;
+SELECT f, SUM(CAST(i AS DECIMAL(10, 2))), MAX(e) - MIN(d) FROM nums GROUP BY f;
