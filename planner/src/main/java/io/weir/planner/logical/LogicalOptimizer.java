@@ -18,7 +18,8 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Rewrites the logical plan into the shapes the physical rules know, in fixed phases:
- * sub-queries to joins (with Calcite's decorrelation), filters pushed into joins (so {@code FROM a, b WHERE
+ * sub-queries to joins (with Calcite's decorrelation; {@link LiteralAggregates} then drops the
+ * {@code LITERAL_AGG} indicators that sub-query removal adds), filters pushed into joins (so {@code FROM a, b WHERE
  * a.x = b.y} becomes an equi-join), {@code UNION} to {@code UNION ALL} plus an aggregate, then filters and
  * projections fused into calcs.
  */
@@ -51,6 +52,7 @@ public final class LogicalOptimizer {
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rejectCorrelates(rel);
+        rel = LiteralAggregates.expand(rel);
         rel = run(rel, SIMPLIFY);
         return run(rel, TO_CALC);
     }
