@@ -163,15 +163,25 @@ final class StringFunctions {
         });
     }
 
-    /** SQL's rule: the characters at positions {@code [start, start + length)} that exist, 1-based. */
+    /**
+     * Flink's rule (H2 agrees): {@code length} characters from the 1-based position {@code start}; a start of 0
+     * is the first character and a negative start counts from the end ({@code -1} is the last character). A
+     * start before the beginning or past the end gives the empty string.
+     */
     static String substring(String s, long start, long length) {
-        long end = length == Long.MAX_VALUE ? Long.MAX_VALUE : start + length;
-        long from = Math.max(start, 1);
-        long to = Math.min(end, (long) s.length() + 1);
-        if (to <= from) {
+        long from;
+        if (start > 0) {
+            from = start - 1;
+        } else if (start < 0) {
+            from = s.length() + start;
+        } else {
+            from = 0;
+        }
+        if (from < 0 || from >= s.length()) {
             return "";
         }
-        return s.substring((int) from - 1, (int) to - 1);
+        long to = Math.min(s.length(), length == Long.MAX_VALUE ? Long.MAX_VALUE : from + length);
+        return s.substring((int) from, (int) to);
     }
 
     private static ScalarEvaluator trim(Call c) {

@@ -40,12 +40,17 @@ class StringFunctionsTest {
     }
 
     @Test
-    void substringFollowsSqlRulesForOutOfRangeStarts() {
+    void substringStartsAsInFlink_zeroIsTheFirstCharacterAndNegativeCountsFromTheEnd() {
         ExpressionFixture f = strings("hello", null);
         assertThat(f.eval("SUBSTRING(s FROM 2 FOR 3)")).containsExactly("ell", null);
         assertThat(f.eval("SUBSTRING(s FROM 2)")).containsExactly("ello", null);
-        assertThat(f.eval("SUBSTRING(s FROM 0 FOR 3)")).containsExactly("he", null);
-        assertThat(f.eval("SUBSTRING(s FROM -1 FOR 3)")).containsExactly("h", null);
+        assertThat(f.eval("SUBSTRING(s FROM 0 FOR 3)")).containsExactly("hel", null);
+        assertThat(f.eval("SUBSTRING(s FROM 0)")).containsExactly("hello", null);
+        assertThat(f.eval("SUBSTRING(s FROM -1 FOR 3)")).containsExactly("o", null);
+        assertThat(f.eval("SUBSTRING(s FROM -3)")).containsExactly("llo", null);
+        assertThat(f.eval("SUBSTRING(s FROM -4 FOR 2)")).containsExactly("el", null);
+        assertThat(f.eval("SUBSTRING(s FROM -5)")).containsExactly("hello", null);
+        assertThat(f.eval("SUBSTRING(s FROM -6 FOR 2)")).containsExactly("", null);
         assertThat(f.eval("SUBSTRING(s FROM 4 FOR 100)")).containsExactly("lo", null);
         assertThat(f.eval("SUBSTRING(s FROM 9)")).containsExactly("", null);
         assertThat(f.eval("SUBSTRING(s, 1, 0)")).containsExactly("", null);
