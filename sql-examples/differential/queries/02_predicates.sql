@@ -51,3 +51,8 @@ SELECT k, dt, ts FROM nums WHERE dt > DATE '2020-01-01' AND ts < TIMESTAMP '2024
 SELECT emp_id, active FROM emp WHERE active;
 SELECT emp_id, active FROM emp WHERE NOT active;
 SELECT emp_id, salary, bonus FROM emp WHERE salary > 5000 AND (bonus < 0 OR bonus IS NULL);
+SELECT k, s LIKE t FROM nums;
+SELECT k FROM nums WHERE i IN (1, 2.5) OR d IN (1, 2);
+SELECT k FROM nums WHERE i BETWEEN SYMMETRIC 10 AND -10;
+SELECT COUNT(*) FROM nums WHERE s = '' OR t = '';
+SELECT k, CASE WHEN i > 0 THEN s ELSE t END, COALESCE(s, 'xx') || COALESCE(t, 'yy') FROM nums;

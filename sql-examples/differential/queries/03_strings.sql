@@ -23,3 +23,4 @@ SELECT code, SUBSTRING(code FROM 1 FOR 2), SUBSTRING(code FROM 4), UPPER(code) =
 SELECT SUBSTRING(code FROM 1 FOR 2), COUNT(*), SUM(hours_spent) FROM proj GROUP BY SUBSTRING(code FROM 1 FOR 2);
 SELECT k, REPEAT(s, 2), REPEAT('ab', j) FROM nums;
 SELECT dname, LOWER(dname), REPLACE(dname, 'Dept ', ''), CHAR_LENGTH(dname) FROM dept;
+SELECT k, TRIM(BOTH 'ab' FROM s), SUBSTRING(s FROM 0 FOR 3), SUBSTRING(s FROM -1 FOR 3) FROM nums;

@@ -49,3 +49,10 @@ SELECT done, COUNT(*), SUM(rate), CAST(AVG(rate) AS DECIMAL(8, 2)), AVG(score) F
 SELECT dept_id, MAX(salary) - MIN(salary), SUM(salary) / COUNT(*), COUNT(*) * 2 FROM emp GROUP BY dept_id;
 SELECT SUM(i) / COUNT(i), SUM(x) / COUNT(*), MAX(i) - MIN(i) FROM nums;
 SELECT f, SUM(CAST(i AS DECIMAL(10, 2))), MAX(e) - MIN(d) FROM nums GROUP BY f;
+SELECT COUNT(*) FROM emp HAVING COUNT(*) > 5;
+SELECT dept_id + 1, COUNT(*) FROM emp GROUP BY dept_id;
+SELECT emp_id, name, COUNT(*) FROM emp GROUP BY emp_id, name;
+SELECT COUNT(DISTINCT emp_id), COUNT(DISTINCT name), COUNT(DISTINCT salary), COUNT(DISTINCT updated) FROM emp;
+SELECT SUM(salary * 1.1), SUM(salary * salary), MAX(salary * salary * salary) FROM emp;
+SELECT SUM(x) / SUM(y), MIN(x / NULLIF(y, 0)) FROM nums;
+SELECT i, MAX(s), MIN(t), COUNT(DISTINCT s) FROM nums GROUP BY i HAVING MAX(s) > 'c';

@@ -83,3 +83,9 @@ SELECT COUNT(*), COUNT(e.emp_id), COUNT(d.dept_id) FROM emp e FULL JOIN dept d O
 --h2: UNION ALL SELECT NULL, d.dept_id FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.dept_id)) t;
 SELECT d.dept_id, COUNT(e.emp_id), SUM(e.salary) FROM dept d LEFT JOIN emp e ON e.dept_id = d.dept_id GROUP BY d.dept_id;
 SELECT e.dept_id, COUNT(*) FROM emp e JOIN proj p ON e.emp_id = p.emp_id GROUP BY e.dept_id HAVING COUNT(*) > 5;
+SELECT COUNT(*), SUM(a.salary - b.salary) FROM emp a JOIN emp b ON a.dept_id = b.dept_id;
+SELECT COUNT(*) FROM emp, dept;
+SELECT a.dept_id, b.dept_id FROM dept a LEFT JOIN dept b ON a.dept_id = b.dept_id + 1 OR a.floor_no = b.floor_no;
+SELECT a.k, b.k FROM nums a LEFT JOIN nums b ON a.i = b.j OR a.j = b.i WHERE a.k < 20;
+SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id = d.dept_id OR (e.dept_id IS NULL AND d.dept_id IS NULL);
+SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id IS NOT DISTINCT FROM d.dept_id;
