@@ -14,8 +14,8 @@ import java.util.Locale;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
- * String functions with Flink's semantics: concatenation, case, SUBSTRING, TRIM, lengths, POSITION,
- * REPLACE, SPLIT_INDEX, padding, REPEAT, REVERSE, LEFT/RIGHT, INITCAP. Positions are 1-based and count
+ * String functions with Flink's semantics: concatenation, case, SUBSTRING (or SUBSTR), TRIM, lengths,
+ * POSITION (or LOCATE), REPLACE, SPLIT_INDEX, padding, REPEAT, REVERSE, LEFT/RIGHT, INITCAP. Positions are 1-based and count
  * UTF-16 chars. Every function is strict (NULL in, NULL out) except CONCAT_WS, which skips NULL strings.
  */
 final class StringFunctions {
@@ -33,12 +33,14 @@ final class StringFunctions {
         r.add("LOWER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toLowerCase(Locale.ROOT))));
         r.add("INITCAP", c -> strict(c, (a, i, o) -> set(o, i, initcap(str(a, 0, i)))));
         r.add("SUBSTRING", StringFunctions::substring);
+        r.add("SUBSTR", StringFunctions::substring);
         r.add("TRIM", StringFunctions::trim);
         r.add("LTRIM", c -> trim(c, true, false));
         r.add("RTRIM", c -> trim(c, false, true));
         r.add("CHAR_LENGTH", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).length())));
         r.add("CHARACTER_LENGTH", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).length())));
         r.add("POSITION", StringFunctions::position);
+        r.add("LOCATE", StringFunctions::position);
         r.add("REPLACE", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).replace(str(a, 1, i), str(a, 2, i)))));
         r.add("SPLIT_INDEX", c -> strict(c, (a, i, o) -> set(o, i, splitIndex(str(a, 0, i), str(a, 1, i), lng(a, 2, i)))));
         r.add("LPAD", c -> pad(c, true));

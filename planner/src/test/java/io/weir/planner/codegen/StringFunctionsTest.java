@@ -78,6 +78,17 @@ class StringFunctionsTest {
         assertThat(f.eval("POSITION('an' IN s FROM 3)")).containsExactly(4L, 0L, null);
         assertThat(f.eval("POSITION('' IN s)")).containsExactly(1L, 1L, null);
         assertThat(f.eval("POSITION('x' IN s)")).containsExactly(0L, 0L, null);
+        assertThat(f.eval("LOCATE('an', s)")).containsExactly(2L, 0L, null);
+        assertThat(f.eval("LOCATE('an', s, 3)")).containsExactly(4L, 0L, null);
+    }
+
+    @Test
+    void substrIsSubstringByItsShortName() {
+        ExpressionFixture f = strings("hello", null);
+        assertThat(f.eval("SUBSTR(s, 2, 3)")).containsExactly("ell", null);
+        assertThat(f.eval("SUBSTR(s, 2)")).containsExactly("ello", null);
+        assertThat(f.eval("SUBSTR(s, -2)")).containsExactly("lo", null);
+        assertThat(f.eval("SUBSTR(s, 0, 2)")).containsExactly("he", null);
     }
 
     @Test
