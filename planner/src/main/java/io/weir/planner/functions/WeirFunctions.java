@@ -138,6 +138,15 @@ public final class WeirFunctions {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
             SqlFunctionCategory.STRING);
 
+    /**
+     * {@code LOG(x)}: the natural logarithm; {@code LOG(base, x)}: the logarithm of {@code x} to {@code base}
+     * (Flink's argument order; Calcite's library LOG takes the base second).
+     */
+    public static final SqlFunction LOG = SqlBasicFunction.create("LOG",
+            ReturnTypes.DOUBLE_NULLABLE,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_NUMERIC),
+            SqlFunctionCategory.NUMERIC);
+
     /** {@code CURRENT_TIMESTAMP}: the query start as a TIMESTAMP_LTZ(3), as in Flink (Calcite: TIMESTAMP(0)). */
     public static final SqlFunction CURRENT_TIMESTAMP =
             new QueryTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
@@ -148,7 +157,8 @@ public final class WeirFunctions {
     /** Our own functions, which win over a library or standard function of the same name. */
     private static final List<SqlOperator> OWN = List.of(
             SPLIT_INDEX, REGEXP_EXTRACT, DATE_FORMAT, TO_TIMESTAMP, TO_DATE, NOW, FROM_UNIXTIME, UNIX_TIMESTAMP,
-            CURRENT_TIMESTAMP, LOCALTIMESTAMP, LPAD, RPAD, REGEXP, REGEXP_REPLACE, SUBSTR, LOCATE);
+            CURRENT_TIMESTAMP, LOCALTIMESTAMP, LPAD, RPAD, REGEXP, REGEXP_REPLACE, SUBSTR, LOCATE,
+            LOG);
 
     /**
      * Calcite library functions whose signature and meaning match Flink's (checked one by one; the compiler
