@@ -24,3 +24,7 @@ SELECT SUBSTRING(code FROM 1 FOR 2), COUNT(*), SUM(hours_spent) FROM proj GROUP 
 SELECT k, REPEAT(s, 2), REPEAT('ab', j) FROM nums;
 SELECT dname, LOWER(dname), REPLACE(dname, 'Dept ', ''), CHAR_LENGTH(dname) FROM dept;
 SELECT k, TRIM(BOTH 'ab' FROM s), SUBSTRING(s FROM 0 FOR 3), SUBSTRING(s FROM -1 FOR 3) FROM nums;
+SELECT k, SUBSTR(s, 2, 3), SUBSTR(s, 2), SUBSTR(s, -1) FROM nums;
+SELECT k, LOCATE('a', s), LOCATE('e', s, 3) FROM nums;
+SELECT k, CONCAT(s, t), CONCAT(s, '-', CAST(k AS VARCHAR(5))) FROM nums WHERE s IS NOT NULL AND t IS NOT NULL;
+SELECT k, LEFT(s, 2), RIGHT(s, 2) FROM nums;

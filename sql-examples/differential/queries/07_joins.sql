@@ -89,3 +89,4 @@ SELECT a.dept_id, b.dept_id FROM dept a LEFT JOIN dept b ON a.dept_id = b.dept_i
 SELECT a.k, b.k FROM nums a LEFT JOIN nums b ON a.i = b.j OR a.j = b.i WHERE a.k < 20;
 SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id = d.dept_id OR (e.dept_id IS NULL AND d.dept_id IS NULL);
 SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id IS NOT DISTINCT FROM d.dept_id;
+SELECT e.emp_id, d.dname FROM emp e NATURAL JOIN dept d;
