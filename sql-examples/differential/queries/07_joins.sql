@@ -90,3 +90,10 @@ SELECT a.k, b.k FROM nums a LEFT JOIN nums b ON a.i = b.j OR a.j = b.i WHERE a.k
 SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id = d.dept_id OR (e.dept_id IS NULL AND d.dept_id IS NULL);
 SELECT e.emp_id, d.dept_id FROM emp e JOIN dept d ON e.dept_id IS NOT DISTINCT FROM d.dept_id;
 SELECT e.emp_id, d.dname FROM emp e NATURAL JOIN dept d;
+SELECT e.emp_id, d.dept_id FROM emp e RIGHT JOIN dept d ON e.dept_id = d.dept_id AND d.remote;
+SELECT e.emp_id, d.dept_id FROM emp e LEFT JOIN dept d ON e.dept_id = d.dept_id AND e.salary > 9000;
+SELECT e.emp_id, d.dept_id FROM emp e FULL JOIN dept d ON e.dept_id = d.dept_id AND e.active AND d.region = 'west';
+--h2: SELECT e.emp_id, d.dept_id FROM emp e LEFT JOIN dept d ON e.dept_id = d.dept_id AND e.active AND d.region = 'west'
+--h2: UNION ALL SELECT NULL, d.dept_id FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.dept_id AND e.active AND d.region = 'west');
+SELECT a.k, b.k FROM nums a JOIN nums b ON CAST(a.i AS DOUBLE) = b.y AND a.k < 50;
+SELECT a.k, b.k FROM nums a LEFT JOIN nums b ON a.s = UPPER(b.t) AND b.k < 100 WHERE a.k < 100;

@@ -25,7 +25,8 @@ final class GeneratedTables {
             "grace", "heidi", "Ivan", "judy", "mallory", "oscar", "peggy", "Trent", "victor", "walter");
     private static final List<String> REGIONS = List.of("north", "south", "east", "west");
     private static final List<String> WORDS = List.of("apple", "Banana", "cherry pie", "  padded  ", "date",
-            "", "elder_berry", "fig%", "grape", "a", "ABC", "abc", "x-y-z", "lemon lime", "mango", "Nut");
+            "", "elder_berry", "fig%", "grape", "a", "ABC", "abc", "x-y-z", "lemon lime", "mango", "Nut", "Äpfel", "éclair",
+            "Zoë naïve", "it's");
     private static final LocalDate DAY_ZERO = LocalDate.of(2015, 1, 1);
     private static final LocalDateTime TIME_ZERO = LocalDateTime.of(2023, 1, 1, 0, 0);
 
