@@ -80,7 +80,7 @@ record DifferentialQuery(String area, int number, int line, String sql, String r
         StringBuilder reference = new StringBuilder();
         int i = first;
         for (; i < lines.size() && lines.get(i).trim().startsWith(H2_PREFIX); i++) {
-            reference.append(lines.get(i).trim().substring(H2_PREFIX.length())).append('\n');
+            reference.append(lines.get(i).trim().substring(H2_PREFIX.length()).strip()).append('\n');
         }
         String text = reference.toString().strip();
         text = text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
