@@ -33,3 +33,7 @@ SELECT dept_id, budget / 1000, budget * 0.1, floor_no * 2 + 1 FROM dept;
 SELECT k, 1 AS c1, 'lit' AS c2, TRUE AS c3, 2.50 AS c4, DATE '2020-02-02' AS c5, i FROM nums WHERE k <= 5;
 SELECT emp_id, name, salary FROM emp WHERE emp_id IS NULL;
 SELECT 1 FROM dept;
+SELECT k, i + NULL, NULL * d, x - NULL FROM nums;
+SELECT k, CASE WHEN i > 0 THEN NULL ELSE i END, COALESCE(NULL, i), NULLIF(i, NULL) FROM nums;
+SELECT NULL AS x FROM dept;
+SELECT k, NULL FROM single_t;
