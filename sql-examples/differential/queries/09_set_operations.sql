@@ -1,4 +1,4 @@
--- Set operations: UNION, UNION ALL, INTERSECT, EXCEPT (H2 2.x has no INTERSECT ALL / EXCEPT ALL), with NULLs and
+-- Set operations: UNION, UNION ALL, INTERSECT, EXCEPT, with NULLs and
 -- duplicates, mixed types, chains and precedence, empty inputs; DISTINCT.
 
 SELECT dept_id FROM emp UNION SELECT dept_id FROM dept;
@@ -44,3 +44,16 @@ SELECT DISTINCT d FROM nums WHERE d > 0;
 SELECT DISTINCT CAST(updated AS DATE) FROM emp WHERE dept_id = 2;
 SELECT DISTINCT x, y FROM nums WHERE k > 300;
 SELECT COUNT(DISTINCT s), COUNT(DISTINCT t), COUNT(*) FROM (SELECT DISTINCT s, t FROM nums) u;
+-- H2 2.x has no INTERSECT ALL / EXCEPT ALL: its reference numbers the duplicates (ROW_NUMBER) and uses the set operation.
+SELECT dept_id FROM emp EXCEPT ALL SELECT dept_id FROM proj;
+--h2: SELECT dept_id FROM (SELECT dept_id, ROW_NUMBER() OVER (PARTITION BY dept_id) AS rn FROM emp
+--h2: EXCEPT SELECT dept_id, ROW_NUMBER() OVER (PARTITION BY dept_id) FROM proj) t;
+SELECT dept_id FROM emp INTERSECT ALL SELECT dept_id FROM proj;
+--h2: SELECT dept_id FROM (SELECT dept_id, ROW_NUMBER() OVER (PARTITION BY dept_id) AS rn FROM emp
+--h2: INTERSECT SELECT dept_id, ROW_NUMBER() OVER (PARTITION BY dept_id) FROM proj) t;
+SELECT i, j FROM nums INTERSECT ALL SELECT j, i FROM nums;
+--h2: SELECT i, j FROM (SELECT i, j, ROW_NUMBER() OVER (PARTITION BY i, j) AS rn FROM nums
+--h2: INTERSECT SELECT j, i, ROW_NUMBER() OVER (PARTITION BY j, i) FROM nums) t;
+SELECT s FROM nums EXCEPT ALL SELECT t FROM nums;
+--h2: SELECT s FROM (SELECT s, ROW_NUMBER() OVER (PARTITION BY s) AS rn FROM nums
+--h2: EXCEPT SELECT t, ROW_NUMBER() OVER (PARTITION BY t) FROM nums) u;
