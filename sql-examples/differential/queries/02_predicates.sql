@@ -69,3 +69,12 @@ SELECT NULL = NULL, NULL <> 1, 1 IN (NULL), NULL IN (1, 2), 1 NOT IN (2, NULL);
 SELECT k FROM nums WHERE i > ALL (SELECT floor_no FROM dept);
 SELECT k FROM nums WHERE i < ALL (SELECT i FROM empty_t) AND k < 5;
 SELECT k FROM nums WHERE i > ANY (SELECT floor_no FROM dept WHERE floor_no IS NOT NULL) AND k < 40;
+-- LIKE treats regex characters literally. (H2's default escape character is the backslash, Flink has none:
+-- patterns here avoid backslashes.)
+SELECT v.s, v.s LIKE 'x.y%', v.s LIKE '%.%', v.s LIKE '[a]%', v.s LIKE 'a*', v.s LIKE '%)%', v.s LIKE '%$', v.s LIKE '^a%', v.s LIKE 'a+b' FROM (VALUES ('x.y.z'), ('x-y-z'), ('[a]b'), ('ab'), ('a*'), ('f(x)'), ('c:\'), ('1$'), ('^abc'), ('a+b'), ('aab'), ('a'), (''), (CAST(NULL AS VARCHAR(5)))) AS v(s);
+SELECT v.s, v.s LIKE '_', v.s LIKE '__%', v.s LIKE '%a_', v.s LIKE 'a%b', v.s NOT LIKE '%' FROM (VALUES ('x.y.z'), ('ab'), ('a'), (''), ('aab'), ('ba'), ('a
+b')) AS v(s);
+SELECT v.s, v.s LIKE 'a\%' ESCAPE '\', v.s LIKE 'a\_b' ESCAPE '\', v.s LIKE '%#%%' ESCAPE '#' FROM (VALUES ('a%'), ('a_b'), ('axb'), ('50%'), ('a\%')) AS v(s);
+SELECT k, s, s LIKE t FROM nums WHERE k < 100;
+SELECT k, s, UPPER(s), LOWER(s), CHAR_LENGTH(s) FROM nums WHERE s LIKE '%ä%' OR s LIKE 'Ä%' OR s LIKE '%ë%' OR s LIKE 'é%';
+SELECT k, s FROM nums WHERE s LIKE '%''%';
