@@ -17,3 +17,8 @@ SELECT region, COUNT(*), MAX(salary) FROM emp_dept GROUP BY region;
 SELECT a.emp_id, a.name FROM active_emp a WHERE a.emp_id IN (SELECT emp_id FROM emp_dept WHERE region = 'east');
 SELECT emp_id FROM active_emp EXCEPT SELECT emp_id FROM emp_dept;
 SELECT COUNT(*) FROM active_emp a JOIN emp_dept d ON a.emp_id = d.emp_id;
+SELECT * FROM dept_summary;
+SELECT dept_name, headcount FROM dept_summary WHERE payroll IS NULL OR headcount < 20;
+SELECT origin, COUNT(*), COUNT(DISTINCT dept_id) FROM all_dept_ids GROUP BY origin;
+SELECT a.dept_id, a.origin FROM all_dept_ids a WHERE a.dept_id NOT IN (SELECT dept_id FROM dept WHERE dept_id IS NOT NULL);
+SELECT s.dept_name, e.name FROM dept_summary s JOIN active_emp e ON e.dept_id = s.dept_id WHERE s.headcount > 40;
