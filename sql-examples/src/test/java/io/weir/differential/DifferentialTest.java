@@ -49,6 +49,7 @@ class DifferentialTest {
             for (String insert : table.inserts()) {
                 inBoth(insert);
             }
+            h2.indexEveryColumn(table);
         }
         for (DifferentialQuery view : DifferentialQuery.parse("views",
                 Files.readAllLines(SUITE.resolve("views.sql")))) {

@@ -27,6 +27,16 @@ final class H2Reference implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes every column of the table. H2 joins by nested loops over indexes; without them the reference
+     * side of a join query takes longer than Weir does. Indexes change no result.
+     */
+    void indexEveryColumn(TableData table) throws SQLException {
+        for (String column : table.columns()) {
+            execute("CREATE INDEX ON " + table.name() + " (" + column.substring(0, column.indexOf(' ')) + ")");
+        }
+    }
+
     /** The rows of a query, as canonical values (see {@link SqlValues}). */
     List<List<Object>> query(String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
