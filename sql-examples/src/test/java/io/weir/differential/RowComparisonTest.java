@@ -41,6 +41,7 @@ class RowComparisonTest {
         assertThat(SqlValues.matches(dec("6044.5769230769230769"), dec("6044.576923"))).isTrue();
         assertThat(SqlValues.matches(dec("6044.5769230769230769"), dec("6044.576924"))).isFalse();
         assertThat(SqlValues.matches(dec("2.4"), dec("2"))).as("an integer is never a rounded decimal").isFalse();
+        assertThat(SqlValues.matches(dec("142.065000"), dec("142.07"))).as("scale 2 is an exact result").isFalse();
     }
 
     @Test

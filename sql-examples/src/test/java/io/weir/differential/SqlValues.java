@@ -15,12 +15,14 @@ import java.util.List;
 /**
  * Canonical values, so that the answers of Weir (JSON) and H2 (JDBC objects) can be compared: {@code null},
  * {@link Boolean}, {@link BigDecimal} for exact numbers (compared by value: {@code 2.50} equals {@code 2.5}; a
- * DECIMAL with fewer fractional digits than H2's must equal H2's value rounded half up to its scale),
+ * quotient or average must equal H2's value rounded half up to its scale, see {@link #roundsTo}),
  * {@link Double} for approximate numbers (compared with a small relative tolerance), {@link String},
  * {@link LocalDate}, {@link LocalTime} and {@link LocalDateTime} (Weir writes {@code "YYYY-MM-DD HH:MM:SS.fff"}).
  */
 final class SqlValues {
 
+    /** The fewest fraction digits Flink gives a DECIMAL quotient or average. */
+    private static final int INEXACT_SCALE = 6;
     /** Relative tolerance for approximate numbers: sums of doubles may be added up in another order. */
     private static final double TOLERANCE = 1e-9;
 
@@ -100,11 +102,13 @@ final class SqlValues {
     }
 
     /**
-     * A DECIMAL with a fractional part whose scale is smaller than the reference's (H2 keeps many more digits of
-     * a quotient or an average than Flink's type rules give) matches the reference rounded half up to its scale.
+     * A quotient or an average: H2 keeps many more fraction digits than Flink's type rules give, which keep at
+     * least {@link #INEXACT_SCALE}. Such a DECIMAL matches the reference rounded half up to its scale. A DECIMAL
+     * with fewer fraction digits is an exact result and must equal the reference, so that a result type with
+     * too small a scale (an AVG rounded to its argument's scale) is caught.
      */
     private static boolean roundsTo(BigDecimal reference, BigDecimal decimal) {
-        return decimal.scale() > 0 && reference.scale() > decimal.scale()
+        return decimal.scale() >= INEXACT_SCALE && reference.scale() > decimal.scale()
                 && reference.setScale(decimal.scale(), RoundingMode.HALF_UP).compareTo(decimal) == 0;
     }
 
