@@ -1,6 +1,6 @@
 -- Aggregates: COUNT(*), COUNT(x), COUNT(DISTINCT), SUM, MIN, MAX, AVG, FILTER, GROUP BY expressions, HAVING,
--- global aggregates over empty and filtered-to-empty input. AVG over integers truncates in Weir (as in Flink),
--- so AVG arguments are DOUBLE or cast; AVG over DECIMAL is cast to a fixed scale (the result scales differ).
+-- global aggregates over empty and filtered-to-empty input. AVG (and STDDEV, VARIANCE) over integers truncates in
+-- Weir, as in Flink, so integer arguments are cast to DOUBLE; over DECIMAL it has at least 6 fraction digits.
 
 SELECT COUNT(*), COUNT(emp_id), COUNT(DISTINCT emp_id), COUNT(dept_id), COUNT(DISTINCT dept_id) FROM emp;
 SELECT COUNT(*), COUNT(i), COUNT(DISTINCT i), SUM(i), MIN(i), MAX(i), SUM(b), MIN(b), MAX(b) FROM nums;
