@@ -61,3 +61,11 @@ SELECT k, (SELECT MIN(k) FROM nums n2 WHERE n2.k > n.k AND n2.i = n.i) FROM nums
 SELECT d.region, (SELECT COUNT(*) FROM emp) FROM dept d GROUP BY d.region;
 SELECT e.dept_id, COUNT(*) FROM emp e WHERE e.salary > (SELECT AVG(salary) FROM emp) GROUP BY e.dept_id;
 SELECT e.emp_id, e.name FROM emp e WHERE e.name IN (SELECT name FROM emp GROUP BY name HAVING COUNT(*) > 10);
+WITH t (dept, n) AS (SELECT dept_id, COUNT(*) FROM emp GROUP BY dept_id) SELECT dept, n FROM t WHERE n > 30;
+WITH a AS (SELECT dept_id FROM dept WHERE region = 'north') SELECT e.emp_id FROM emp e WHERE e.dept_id IN (SELECT dept_id FROM a);
+WITH a AS (SELECT k, i FROM nums), b AS (SELECT k, i FROM a WHERE i > 0) SELECT a.k, b.k FROM a JOIN b ON a.i = b.i + 1;
+WITH u AS (SELECT dept_id FROM emp UNION SELECT dept_id FROM proj) SELECT COUNT(*), COUNT(dept_id), MIN(dept_id), MAX(dept_id) FROM u;
+WITH t AS (SELECT dept_id, SUM(salary) AS s FROM emp GROUP BY dept_id) SELECT dept_id, s FROM t WHERE s = (SELECT MAX(s) FROM t);
+SELECT x.dept_id, x.n, y.total FROM (SELECT dept_id, COUNT(*) AS n FROM emp GROUP BY dept_id) x, (SELECT SUM(hours_spent) AS total FROM proj) y WHERE x.n > 50;
+SELECT * FROM (SELECT * FROM (SELECT k, i, j FROM nums WHERE i > 0) a WHERE j > 1) b WHERE k > 100;
+SELECT q.region, q.c FROM (SELECT region, COUNT(*) AS c FROM dept GROUP BY region) q ORDER BY q.c DESC, q.region NULLS FIRST;
