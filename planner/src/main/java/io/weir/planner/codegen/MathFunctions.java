@@ -15,7 +15,7 @@ import java.util.function.LongUnaryOperator;
 /**
  * Numeric functions: ABS, ROUND and TRUNCATE (HALF_UP and toward zero, to a number of fraction digits that
  * may be negative), FLOOR and CEIL (which also take {@code datetime TO unit}), SIGN, POWER, SQRT, EXP, LN,
- * LOG10, LOG2, trigonometry, PI and RAND. Exact types stay exact (decimals as scaled longs); the
+ * LOG, LOG10, LOG2, trigonometry, PI and RAND. Exact types stay exact (decimals as scaled longs); the
  * transcendental functions work in DOUBLE, where, as in Flink, a domain error gives NaN.
  */
 final class MathFunctions {
@@ -39,6 +39,7 @@ final class MathFunctions {
         r.add("EXP", c -> doubleFunction(c, Math::exp));
         r.add("LN", c -> doubleFunction(c, Math::log));
         r.add("LOG10", c -> doubleFunction(c, Math::log10));
+        r.add("LOG", MathFunctions::log);
         r.add("LOG2", c -> doubleFunction(c, x -> Math.log(x) / Math.log(2)));
         r.add("SIN", c -> doubleFunction(c, Math::sin));
         r.add("COS", c -> doubleFunction(c, Math::cos));
@@ -51,6 +52,18 @@ final class MathFunctions {
         r.add("RADIANS", c -> doubleFunction(c, Math::toRadians));
         r.add("PI", c -> Constant.ofDouble(c.type(), Math.PI));
         r.add("RAND", MathFunctions::rand);
+    }
+
+    /** {@code LOG(x)} is LN; {@code LOG(base, x)} divides the natural logarithms, as Flink does. */
+    private static ScalarEvaluator log(Call c) {
+        if (c.arity() == 1) {
+            return doubleFunction(c, Math::log);
+        }
+        if (c.hasNullConstant()) {
+            return Constant.nullOf(c.type());
+        }
+        return Binary.doubles(Arithmetic.toDouble(c.operand(0)), Arithmetic.toDouble(c.operand(1)), c.type(),
+                (base, x) -> Math.log(x) / Math.log(base));
     }
 
     private static ScalarEvaluator doubleFunction(Call c, DoubleUnaryOperator f) {

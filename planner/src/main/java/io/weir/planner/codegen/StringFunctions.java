@@ -14,8 +14,8 @@ import java.util.Locale;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
- * String functions with Flink's semantics: concatenation, case, SUBSTRING, TRIM, lengths, POSITION,
- * REPLACE, SPLIT_INDEX, padding, REPEAT, REVERSE, LEFT/RIGHT, INITCAP. Positions are 1-based and count
+ * String functions with Flink's semantics: concatenation, case, SUBSTRING (or SUBSTR), TRIM, lengths,
+ * POSITION (or LOCATE), REPLACE, SPLIT_INDEX, padding, REPEAT, REVERSE, LEFT/RIGHT, INITCAP. Positions are 1-based and count
  * UTF-16 chars. Every function is strict (NULL in, NULL out) except CONCAT_WS, which skips NULL strings.
  */
 final class StringFunctions {
@@ -33,12 +33,14 @@ final class StringFunctions {
         r.add("LOWER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toLowerCase(Locale.ROOT))));
         r.add("INITCAP", c -> strict(c, (a, i, o) -> set(o, i, initcap(str(a, 0, i)))));
         r.add("SUBSTRING", StringFunctions::substring);
+        r.add("SUBSTR", StringFunctions::substring);
         r.add("TRIM", StringFunctions::trim);
         r.add("LTRIM", c -> trim(c, true, false));
         r.add("RTRIM", c -> trim(c, false, true));
         r.add("CHAR_LENGTH", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).length())));
         r.add("CHARACTER_LENGTH", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).length())));
         r.add("POSITION", StringFunctions::position);
+        r.add("LOCATE", StringFunctions::position);
         r.add("REPLACE", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).replace(str(a, 1, i), str(a, 2, i)))));
         r.add("SPLIT_INDEX", c -> strict(c, (a, i, o) -> set(o, i, splitIndex(str(a, 0, i), str(a, 1, i), lng(a, 2, i)))));
         r.add("LPAD", c -> pad(c, true));
@@ -163,15 +165,25 @@ final class StringFunctions {
         });
     }
 
-    /** SQL's rule: the characters at positions {@code [start, start + length)} that exist, 1-based. */
+    /**
+     * Flink's rule (H2 agrees): {@code length} characters from the 1-based position {@code start}; a start of 0
+     * is the first character and a negative start counts from the end ({@code -1} is the last character). A
+     * start before the beginning or past the end gives the empty string.
+     */
     static String substring(String s, long start, long length) {
-        long end = length == Long.MAX_VALUE ? Long.MAX_VALUE : start + length;
-        long from = Math.max(start, 1);
-        long to = Math.min(end, (long) s.length() + 1);
-        if (to <= from) {
+        long from;
+        if (start > 0) {
+            from = start - 1;
+        } else if (start < 0) {
+            from = s.length() + start;
+        } else {
+            from = 0;
+        }
+        if (from < 0 || from >= s.length()) {
             return "";
         }
-        return s.substring((int) from - 1, (int) to - 1);
+        long to = Math.min(s.length(), length == Long.MAX_VALUE ? Long.MAX_VALUE : from + length);
+        return s.substring((int) from, (int) to);
     }
 
     private static ScalarEvaluator trim(Call c) {

@@ -119,6 +119,34 @@ public final class WeirFunctions {
             OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
             SqlFunctionCategory.STRING);
 
+    /** {@code SUBSTR(str, start [, length])}: Flink's (and H2's) short name for {@code SUBSTRING}, same rules. */
+    public static final SqlFunction SUBSTR = SqlBasicFunction.create("SUBSTR",
+            ReturnTypes.ARG0_NULLABLE_VARYING,
+            OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+            SqlFunctionCategory.STRING);
+
+    /**
+     * {@code LOCATE(needle, haystack [, from])}: the 1-based position of the first {@code needle} in
+     * {@code haystack} at or after {@code from} (default 1), 0 when there is none; {@code POSITION} as a function.
+     */
+    public static final SqlFunction LOCATE = SqlBasicFunction.create("LOCATE",
+            ReturnTypes.INTEGER_NULLABLE,
+            OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
+            SqlFunctionCategory.STRING);
+
+    /**
+     * {@code LOG(x)}: the natural logarithm; {@code LOG(base, x)}: the logarithm of {@code x} to {@code base}
+     * (Flink's argument order; Calcite's library LOG takes the base second).
+     */
+    public static final SqlFunction LOG = SqlBasicFunction.create("LOG",
+            ReturnTypes.DOUBLE_NULLABLE,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_NUMERIC),
+            SqlFunctionCategory.NUMERIC);
+
     /** {@code CURRENT_TIMESTAMP}: the query start as a TIMESTAMP_LTZ(3), as in Flink (Calcite: TIMESTAMP(0)). */
     public static final SqlFunction CURRENT_TIMESTAMP =
             new QueryTimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
@@ -129,7 +157,8 @@ public final class WeirFunctions {
     /** Our own functions, which win over a library or standard function of the same name. */
     private static final List<SqlOperator> OWN = List.of(
             SPLIT_INDEX, REGEXP_EXTRACT, DATE_FORMAT, TO_TIMESTAMP, TO_DATE, NOW, FROM_UNIXTIME, UNIX_TIMESTAMP,
-            CURRENT_TIMESTAMP, LOCALTIMESTAMP, LPAD, RPAD, REGEXP, REGEXP_REPLACE);
+            CURRENT_TIMESTAMP, LOCALTIMESTAMP, LPAD, RPAD, REGEXP, REGEXP_REPLACE, SUBSTR, LOCATE,
+            LOG);
 
     /**
      * Calcite library functions whose signature and meaning match Flink's (checked one by one; the compiler

@@ -1,6 +1,7 @@
 package io.weir.planner.logical;
 
 import io.weir.executor.api.WeirException;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -12,15 +13,18 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Rewrites the logical plan into the shapes the physical rules know, in fixed phases:
- * sub-queries to joins (with Calcite's decorrelation), filters pushed into joins (so {@code FROM a, b WHERE
- * a.x = b.y} becomes an equi-join), {@code UNION} to {@code UNION ALL} plus an aggregate, then filters and
- * projections fused into calcs.
+ * sub-queries to joins (with Calcite's decorrelation; {@link LiteralAggregates} then drops the
+ * {@code LITERAL_AGG} indicators that sub-query removal adds), STDDEV and VARIANCE to sums, filters pushed
+ * into joins (so {@code FROM a, b WHERE a.x = b.y} becomes an equi-join), {@code UNION} to {@code UNION ALL}
+ * plus an aggregate, then filters and projections fused into calcs.
  */
 public final class LogicalOptimizer {
 
@@ -28,6 +32,15 @@ public final class LogicalOptimizer {
             CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
             CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
             CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
+    /**
+     * STDDEV and VARIANCE become SUM and COUNT of the argument and of its square, as Flink plans them (same
+     * result types: over an integer column they truncate). AVG keeps its own runtime aggregate.
+     */
+    private static final List<RelOptRule> REDUCE_AGGREGATES = List.of(AggregateReduceFunctionsRule.Config.DEFAULT
+            .withFunctionsToReduce(EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP,
+                    SqlKind.VAR_SAMP))
+            .toRule());
 
     private static final List<RelOptRule> SIMPLIFY = List.of(
             CoreRules.FILTER_INTO_JOIN,
@@ -51,6 +64,8 @@ public final class LogicalOptimizer {
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         rejectCorrelates(rel);
+        rel = LiteralAggregates.expand(rel);
+        rel = run(rel, REDUCE_AGGREGATES);
         rel = run(rel, SIMPLIFY);
         return run(rel, TO_CALC);
     }

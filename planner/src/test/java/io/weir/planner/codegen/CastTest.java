@@ -37,6 +37,13 @@ class CastTest {
     }
 
     @Test
+    void literalCastsFoldedAtPlanTimeRoundHalfUpAsAtRunTime() {
+        assertThat(ExpressionFixture.value("CAST(12.345 AS DECIMAL(6, 2))")).isEqualTo(dec("12.35"));
+        assertThat(ExpressionFixture.value("CAST(-12.345 AS DECIMAL(6, 2))")).isEqualTo(dec("-12.35"));
+        assertThat(ExpressionFixture.value("CAST('12.345' AS DECIMAL(6, 2))")).isEqualTo(dec("12.35"));
+    }
+
+    @Test
     void whenValueIsOutOfRange_thenExecutionError() {
         ExpressionFixture f = ExpressionFixture.columns("i INT, x DOUBLE, d DECIMAL(10, 2)").row(300, 1e30, dec("12345.67"));
         assertThatThrownBy(() -> f.eval("CAST(i AS TINYINT)")).hasMessage("Value 300 is out of range for TINYINT");

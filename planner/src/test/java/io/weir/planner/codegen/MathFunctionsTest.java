@@ -66,6 +66,8 @@ class MathFunctionsTest {
         assertThat((Double) f.eval("LN(x)").get(0)).isCloseTo(Math.log(100), within(1e-12));
         assertThat((Double) f.eval("EXP(d)").get(0)).isCloseTo(Math.exp(2.5), within(1e-12));
         assertThat(f.eval("LOG2(x / 25)")).containsExactly(2.0);
+        assertThat((Double) f.eval("LOG(10, x)").get(0)).as("base first, as in Flink").isCloseTo(2.0, within(1e-12));
+        assertThat((Double) f.eval("LOG(x)").get(0)).isCloseTo(Math.log(100), within(1e-12));
         assertThat(f.eval("LN(i)")).containsExactly(Double.NaN);
         assertThat((Double) ExpressionFixture.value("PI")).isEqualTo(Math.PI);
     }

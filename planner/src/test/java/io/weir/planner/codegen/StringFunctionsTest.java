@@ -40,12 +40,17 @@ class StringFunctionsTest {
     }
 
     @Test
-    void substringFollowsSqlRulesForOutOfRangeStarts() {
+    void substringStartsAsInFlink_zeroIsTheFirstCharacterAndNegativeCountsFromTheEnd() {
         ExpressionFixture f = strings("hello", null);
         assertThat(f.eval("SUBSTRING(s FROM 2 FOR 3)")).containsExactly("ell", null);
         assertThat(f.eval("SUBSTRING(s FROM 2)")).containsExactly("ello", null);
-        assertThat(f.eval("SUBSTRING(s FROM 0 FOR 3)")).containsExactly("he", null);
-        assertThat(f.eval("SUBSTRING(s FROM -1 FOR 3)")).containsExactly("h", null);
+        assertThat(f.eval("SUBSTRING(s FROM 0 FOR 3)")).containsExactly("hel", null);
+        assertThat(f.eval("SUBSTRING(s FROM 0)")).containsExactly("hello", null);
+        assertThat(f.eval("SUBSTRING(s FROM -1 FOR 3)")).containsExactly("o", null);
+        assertThat(f.eval("SUBSTRING(s FROM -3)")).containsExactly("llo", null);
+        assertThat(f.eval("SUBSTRING(s FROM -4 FOR 2)")).containsExactly("el", null);
+        assertThat(f.eval("SUBSTRING(s FROM -5)")).containsExactly("hello", null);
+        assertThat(f.eval("SUBSTRING(s FROM -6 FOR 2)")).containsExactly("", null);
         assertThat(f.eval("SUBSTRING(s FROM 4 FOR 100)")).containsExactly("lo", null);
         assertThat(f.eval("SUBSTRING(s FROM 9)")).containsExactly("", null);
         assertThat(f.eval("SUBSTRING(s, 1, 0)")).containsExactly("", null);
@@ -73,6 +78,17 @@ class StringFunctionsTest {
         assertThat(f.eval("POSITION('an' IN s FROM 3)")).containsExactly(4L, 0L, null);
         assertThat(f.eval("POSITION('' IN s)")).containsExactly(1L, 1L, null);
         assertThat(f.eval("POSITION('x' IN s)")).containsExactly(0L, 0L, null);
+        assertThat(f.eval("LOCATE('an', s)")).containsExactly(2L, 0L, null);
+        assertThat(f.eval("LOCATE('an', s, 3)")).containsExactly(4L, 0L, null);
+    }
+
+    @Test
+    void substrIsSubstringByItsShortName() {
+        ExpressionFixture f = strings("hello", null);
+        assertThat(f.eval("SUBSTR(s, 2, 3)")).containsExactly("ell", null);
+        assertThat(f.eval("SUBSTR(s, 2)")).containsExactly("ello", null);
+        assertThat(f.eval("SUBSTR(s, -2)")).containsExactly("lo", null);
+        assertThat(f.eval("SUBSTR(s, 0, 2)")).containsExactly("he", null);
     }
 
     @Test

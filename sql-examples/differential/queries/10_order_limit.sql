@@ -1,0 +1,47 @@
+-- ORDER BY (ASC, DESC, NULLS FIRST/LAST, expressions, ordinals, aliases), LIMIT, OFFSET, FETCH FIRST.
+-- Every ORDER BY determines the order of the rows it returns (ties only between identical rows).
+
+SELECT k, i FROM nums ORDER BY k;
+SELECT k, i FROM nums ORDER BY k DESC;
+SELECT k, i FROM nums ORDER BY i, k;
+SELECT k, i FROM nums ORDER BY i DESC, k;
+SELECT k, i FROM nums ORDER BY i NULLS LAST, k DESC;
+SELECT k, i FROM nums ORDER BY i DESC NULLS FIRST, k;
+SELECT k, i FROM nums ORDER BY i ASC NULLS FIRST, k;
+SELECT k, i FROM nums ORDER BY i DESC NULLS LAST, k;
+SELECT k, s FROM nums ORDER BY s, k;
+SELECT k, s FROM nums ORDER BY s DESC NULLS LAST, k;
+SELECT k, d FROM nums ORDER BY d, k;
+SELECT k, x FROM nums ORDER BY x DESC, k;
+SELECT k, f FROM nums ORDER BY f, k;
+SELECT k, dt FROM nums ORDER BY dt DESC, k;
+SELECT k, ts FROM nums ORDER BY ts, k;
+SELECT k, i, j FROM nums ORDER BY ABS(i), k;
+SELECT k, i, j FROM nums ORDER BY i + j DESC, k;
+SELECT k, s FROM nums ORDER BY CHAR_LENGTH(s) DESC, s, k;
+SELECT k, i FROM nums ORDER BY CASE WHEN i < 0 THEN 0 ELSE 1 END, k DESC;
+SELECT k, i, s FROM nums ORDER BY 2 DESC, 1;
+SELECT k AS key_col, i * 2 AS doubled FROM nums ORDER BY doubled, key_col;
+SELECT s FROM nums ORDER BY k;
+SELECT k, i FROM nums ORDER BY k LIMIT 10;
+SELECT k, i FROM nums ORDER BY i DESC, k LIMIT 15;
+SELECT k, i FROM nums ORDER BY k LIMIT 10 OFFSET 5;
+SELECT k, i FROM nums ORDER BY k OFFSET 390 ROWS;
+SELECT k, i FROM nums ORDER BY k LIMIT 10 OFFSET 500;
+SELECT k, i FROM nums ORDER BY k LIMIT 0;
+SELECT k, s FROM nums ORDER BY s NULLS LAST, k FETCH FIRST 5 ROWS ONLY;
+SELECT k, s FROM nums ORDER BY k DESC OFFSET 10 ROWS FETCH NEXT 5 ROWS ONLY;
+SELECT emp_id, name, salary FROM emp ORDER BY salary DESC NULLS LAST, emp_id, name LIMIT 20;
+SELECT emp_id, dept_id, hired FROM emp WHERE active ORDER BY hired, emp_id, dept_id LIMIT 25;
+SELECT dept_id, COUNT(*) FROM emp GROUP BY dept_id ORDER BY 2 DESC, 1 NULLS FIRST;
+SELECT dept_id, COUNT(*) AS n FROM emp GROUP BY dept_id ORDER BY n DESC, dept_id LIMIT 5;
+SELECT dept_id, SUM(salary) FROM emp GROUP BY dept_id ORDER BY SUM(salary) DESC NULLS LAST, dept_id;
+SELECT e.emp_id, d.dname FROM emp e JOIN dept d ON e.dept_id = d.dept_id ORDER BY d.dname DESC, e.emp_id LIMIT 30;
+SELECT dept_id, dname, region FROM dept ORDER BY region NULLS LAST, dept_id DESC NULLS FIRST, dname;
+SELECT COUNT(*) FROM (SELECT * FROM emp LIMIT 10) t;
+SELECT COUNT(*) FROM (SELECT * FROM nums WHERE i > 0 LIMIT 1000) t;
+SELECT t.k, t.i FROM (SELECT k, i FROM nums ORDER BY i DESC NULLS LAST, k LIMIT 5) t;
+SELECT t.k FROM (SELECT k, x FROM nums ORDER BY x, k LIMIT 50) t WHERE t.k > 200;
+SELECT proj_id, SUM(hours_spent) AS h FROM proj GROUP BY proj_id ORDER BY h DESC NULLS LAST, proj_id LIMIT 10;
+SELECT k, i FROM nums WHERE i IS NULL ORDER BY k LIMIT 3;
+SELECT k, i FROM nums ORDER BY k DESC LIMIT 1;
