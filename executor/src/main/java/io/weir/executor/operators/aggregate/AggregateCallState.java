@@ -26,6 +26,7 @@ public final class AggregateCallState {
     private int[] rows = new int[0];
     private int[] hashes = new int[0];
     private int[] ids = new int[0];
+    private int[] valueGroups = new int[0];
 
     public AggregateCallState(AggregateCall call) {
         this.call = call;
@@ -58,6 +59,27 @@ public final class AggregateCallState {
         ensureRows(chunk.size());
         System.arraycopy(selection, 0, rows, 0, count);
         accumulateRows(chunk, groupIds, groupCount, count);
+    }
+
+    /**
+     * Folds {@code values[0..count)} into group {@code group}, bypassing the FILTER clause and DISTINCT: for
+     * callers that applied both themselves (session windows, which keep each session's distinct values so that
+     * sessions can merge, and fold the values one session lacks into it).
+     */
+    public void accumulateValues(Vector values, int count, int group, int groupCount) {
+        if (count == 0) {
+            return;
+        }
+        accumulator.ensureGroups(groupCount);
+        if (valueGroups.length < count) {
+            valueGroups = new int[count];
+        }
+        ensureRows(count);
+        for (int i = 0; i < count; i++) {
+            rows[i] = i;
+            valueGroups[i] = group;
+        }
+        accumulator.accumulate(values, valueGroups, rows, count);
     }
 
     /** Folds rows {@code rows[0..count)} into their groups. */

@@ -4,13 +4,11 @@ import io.weir.executor.api.AggregateCall;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
-import io.weir.executor.api.WeirException;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
-import io.weir.executor.operators.aggregate.AggregateCallState;
 import io.weir.executor.operators.hash.GroupHashTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +28,7 @@ import java.util.List;
  * watermark on arrival are dropped and counted in {@link WindowMetrics#LATE_RECORDS_DROPPED}; rows with a
  * null rowtime are always dropped. At end of input every session closes.
  *
- * <p>DISTINCT aggregates are not supported: their per-session value sets cannot be merged yet.
+ * <p>DISTINCT aggregates keep each open session's distinct values (see {@link SessionDistinctValues}).
  */
 public final class SessionWindowAggregateOperator implements Operator {
 
@@ -42,7 +40,7 @@ public final class SessionWindowAggregateOperator implements Operator {
     private final RowtimeFilter rowtime;
 
     private Sessions sessions;
-    private AggregateCallState[] states;
+    private SessionAggregateCall[] states;
     private int chunkSize;
     private int[] kept = new int[0];
     private int[] hashes = new int[0];
@@ -53,19 +51,13 @@ public final class SessionWindowAggregateOperator implements Operator {
      * @param timeColumn    the rowtime column (TIMESTAMP(3) as epoch millis)
      * @param gapMillis     the session gap ({@code > 0})
      * @param inputTypes    the input column types
-     * @param calls         the aggregate calls (not DISTINCT)
+     * @param calls         the aggregate calls
      * @param dropLate      drop rows at or below the watermark (streaming); false in batch mode
      */
     public SessionWindowAggregateOperator(int[] partitionKeys, int timeColumn, long gapMillis,
             List<DataType> inputTypes, List<AggregateCall> calls, boolean dropLate) {
         if (gapMillis <= 0) {
             throw new IllegalArgumentException("Session gap must be positive: " + gapMillis + " ms");
-        }
-        for (AggregateCall call : calls) {
-            if (call.distinct()) {
-                throw WeirException.plan("DISTINCT aggregates over SESSION windows are not supported yet: "
-                        + call.kind() + "(DISTINCT ...)");
-            }
         }
         this.partitionKeys = partitionKeys.clone();
         this.timeColumn = timeColumn;
@@ -84,9 +76,9 @@ public final class SessionWindowAggregateOperator implements Operator {
         chunkSize = context.chunkSize();
         rowtime.open(context);
         sessions = new Sessions(keyTypes, gap);
-        states = new AggregateCallState[calls.size()];
+        states = new SessionAggregateCall[calls.size()];
         for (int i = 0; i < states.length; i++) {
-            states[i] = new AggregateCallState(calls.get(i));
+            states[i] = new SessionAggregateCall(calls.get(i));
         }
     }
 
@@ -119,16 +111,16 @@ public final class SessionWindowAggregateOperator implements Operator {
         int slotCount = sessions.slotCount();
         // Sessions bridged by this chunk: fold what earlier chunks accumulated into the surviving session.
         for (int m = 0; m < sessions.mergeCount(); m++) {
-            for (AggregateCallState state : states) {
-                state.merge(sessions.mergeTarget(m), sessions.mergeSource(m), slotCount);
+            for (SessionAggregateCall state : states) {
+                state.merge(sessions.mergeTarget(m), sessions.mergeSource(m), slotCount, sessions);
             }
         }
         for (int i = 0; i < count; i++) {
             int r = kept[i];
             slots[r] = sessions.resolve(slots[r]);
         }
-        for (AggregateCallState state : states) {
-            state.accumulate(chunk, slots, slotCount, kept, count);
+        for (SessionAggregateCall state : states) {
+            state.accumulate(chunk, slots, slotCount, kept, count, sessions);
         }
         for (int m = 0; m < sessions.mergeCount(); m++) {
             resetSlot(sessions.mergeSource(m), slotCount);
@@ -164,6 +156,9 @@ public final class SessionWindowAggregateOperator implements Operator {
             sessions.remove(slot);
         }
         sessions.compactKeys();
+        for (SessionAggregateCall state : states) {
+            state.compact(sessions);
+        }
     }
 
     private Chunk resultChunk(int[] closed, int from, int count, int slotCount) {
@@ -190,7 +185,7 @@ public final class SessionWindowAggregateOperator implements Operator {
     }
 
     private void resetSlot(int slot, int slotCount) {
-        for (AggregateCallState state : states) {
+        for (SessionAggregateCall state : states) {
             state.reset(slot, slotCount);
         }
     }

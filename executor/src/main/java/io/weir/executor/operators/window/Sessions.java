@@ -212,6 +212,11 @@ final class Sessions {
         return result;
     }
 
+    /** The unique id of the open session in {@code slot}; never re-used, unlike the slot. */
+    long serial(int slot) {
+        return serial[slot];
+    }
+
     long start(int slot) {
         return start[slot];
     }

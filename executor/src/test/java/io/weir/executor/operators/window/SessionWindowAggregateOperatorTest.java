@@ -2,11 +2,9 @@ package io.weir.executor.operators.window;
 
 import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weir.executor.api.AggregateCall;
 import io.weir.executor.api.AggregateKind;
-import io.weir.executor.api.WeirException;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.HashAggregateOperator;
@@ -131,17 +129,28 @@ class SessionWindowAggregateOperatorTest {
     }
 
     @Test
-    void whenAnAggregateIsDistinct_thenThePlanIsRejected() {
+    void whenSessionsWithDistinctAggregatesMerge_thenValuesSeenOnBothSidesCountOnce() throws Exception {
         List<AggregateCall> calls = List.of(
-                new AggregateCall(AggregateKind.COUNT, 2, -1, true, DataType.BIGINT, DataType.BIGINT));
+                new AggregateCall(AggregateKind.COUNT, 2, -1, true, DataType.BIGINT, DataType.BIGINT),
+                new AggregateCall(AggregateKind.SUM, 2, -1, true, DataType.BIGINT, DataType.BIGINT));
+        OperatorTestHarness h = OperatorTestHarness.forOperator(
+                        new SessionWindowAggregateOperator(new int[] {0}, 1, 10, INPUT, calls, true))
+                .input(INPUT).output(OUTPUT).open();
 
-        assertThatThrownBy(() -> new SessionWindowAggregateOperator(new int[] {0}, 1, 10, INPUT, calls, true))
-                .isInstanceOf(WeirException.class).hasMessageContaining("DISTINCT");
+        h.push(0, row("a", 0L, 1L), row("a", 2L, 2L), row("a", 2L, 2L), row("a", 16L, 2L), row("a", 17L, 3L));
+        h.push(0, row("a", 9L, 1L), row("a", 9L, null));
+
+        assertThat(h.finish()).containsExactly(row("a", 0L, 27L, 3L, 6L));
     }
 
     // ---- against a reference: sessions cut by sorting each key's rows, aggregated by the batch hash aggregate ---
 
+    /** key, rowtime, value, flag. */
+    private static final List<DataType> EVENTS = List.of(DataType.STRING, MILLIS, DataType.BIGINT, DataType.BOOLEAN);
     private static final List<AggregateCall> ALL_CALLS = List.of(
+            new AggregateCall(AggregateKind.COUNT, 2, -1, true, DataType.BIGINT, DataType.BIGINT),
+            new AggregateCall(AggregateKind.SUM, 2, 3, true, DataType.BIGINT, DataType.BIGINT),
+            new AggregateCall(AggregateKind.SUM, 2, 3, false, DataType.BIGINT, DataType.BIGINT),
             new AggregateCall(AggregateKind.COUNT, -1, -1, false, null, DataType.BIGINT),
             new AggregateCall(AggregateKind.SUM, 2, -1, false, DataType.BIGINT, DataType.BIGINT),
             new AggregateCall(AggregateKind.MIN, 2, -1, false, DataType.BIGINT, DataType.BIGINT),
@@ -171,15 +180,15 @@ class SessionWindowAggregateOperatorTest {
                     long end = (Long) keyRows.get(i - 1).get(1) + gap;
                     for (int j = first; j < i; j++) {
                         List<Object> r = keyRows.get(j);
-                        sessionized.add(row(r.get(0), r.get(1), r.get(2), start, end));
+                        sessionized.add(row(r.get(0), r.get(1), r.get(2), r.get(3), start, end));
                     }
                     first = i;
                 }
             }
         }
-        List<DataType> types = List.of(DataType.STRING, MILLIS, DataType.BIGINT, MILLIS, MILLIS);
+        List<DataType> types = List.of(DataType.STRING, MILLIS, DataType.BIGINT, DataType.BOOLEAN, MILLIS, MILLIS);
         OperatorTestHarness batch = OperatorTestHarness.forOperator(
-                        new HashAggregateOperator(new int[] {0, 3, 4}, types, ALL_CALLS))
+                        new HashAggregateOperator(new int[] {0, 4, 5}, types, ALL_CALLS))
                 .input(types).output(allOutput()).chunkSize(1024).open();
         return batch.pushRows(0, sessionized).finish();
     }
@@ -192,15 +201,16 @@ class SessionWindowAggregateOperatorTest {
             int delay = random.nextInt(12);
             int chunkSize = 1 + random.nextInt(6);
             OperatorTestHarness h = OperatorTestHarness.forOperator(
-                            new SessionWindowAggregateOperator(new int[] {0}, 1, gap, INPUT, ALL_CALLS, true))
-                    .input(INPUT).output(allOutput()).chunkSize(chunkSize).open();
+                            new SessionWindowAggregateOperator(new int[] {0}, 1, gap, EVENTS, ALL_CALLS, true))
+                    .input(EVENTS).output(allOutput()).chunkSize(chunkSize).open();
             List<List<Object>> rows = new ArrayList<>();
             long base = -30 + random.nextInt(10);
             int count = 5 + random.nextInt(80);
             for (int i = 0; i < count; i++) {
                 base += random.nextInt(3);
                 List<Object> r = row(random.nextInt(6) == 0 ? null : "k" + random.nextInt(3),
-                        base + random.nextInt(delay + 1), random.nextInt(4) == 0 ? null : (long) random.nextInt(100));
+                        base + random.nextInt(delay + 1), random.nextInt(4) == 0 ? null : (long) random.nextInt(6),
+                        random.nextInt(3) != 0);
                 rows.add(r);
                 h.push(0, r);
                 if (random.nextInt(5) == 0) {

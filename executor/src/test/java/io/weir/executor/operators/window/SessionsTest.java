@@ -3,11 +3,14 @@ package io.weir.executor.operators.window;
 import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weir.executor.api.AggregateCall;
+import io.weir.executor.api.AggregateKind;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.Chunks;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +82,30 @@ class SessionsTest {
         assertThat(sessions.end(bridge)).isEqualTo(25);
         sessions.endChunk();
         assertThat(sessions.takeClosed(24)).containsExactly(bridge);
+    }
+
+    @Test
+    void whenSessionsWithDistinctValuesClose_thenTheirValuesAreEventuallyForgotten() {
+        Sessions sessions = new Sessions(KEY, 10);
+        SessionDistinctValues distinct = new SessionDistinctValues(
+                new AggregateCall(AggregateKind.COUNT, 0, -1, true, DataType.STRING, DataType.BIGINT));
+        for (int round = 0; round < 100; round++) {
+            List<List<Object>> rows = new ArrayList<>();
+            int[] slots = new int[50];
+            int[] selection = new int[50];
+            for (int i = 0; i < 50; i++) {
+                rows.add(row("v" + i));
+                slots[i] = assign(sessions, "k" + round, round * 100L);
+                selection[i] = i;
+            }
+            assertThat(distinct.keepNew(Chunks.of(KEY, rows), slots, selection, 50, sessions)).isEqualTo(50);
+            for (int slot : sessions.takeClosed(round * 100L + 50)) {
+                distinct.clear(slot);
+                sessions.remove(slot);
+            }
+            distinct.compact(sessions);
+        }
+
+        assertThat(distinct.entries()).isLessThan(2100);
     }
 }
