@@ -24,7 +24,9 @@ import java.util.List;
  * aggregates included. A watermark {@code W} closes every session with {@code window_end - 1 <= W}: they are
  * emitted in {@code window_end} order and freed, then {@code W} is forwarded. Since a row can only join a
  * session it is less than {@code gap} from, a row above the watermark never belongs to a session already
- * emitted, so results do not depend on where the watermarks fall. With {@code dropLate}, rows at or below the
+ * emitted, so results do not depend on where the watermarks fall. (Flink also merges rows exactly {@code gap}
+ * apart; with that rule a row at a closed session's {@code window_end} would join it in batch but not in
+ * streaming, so Weir keeps the strict rule.) With {@code dropLate}, rows at or below the
  * watermark on arrival are dropped and counted in {@link WindowMetrics#LATE_RECORDS_DROPPED}; rows with a
  * null rowtime are always dropped. At end of input every session closes.
  *
