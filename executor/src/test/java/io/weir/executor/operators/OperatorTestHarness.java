@@ -1,17 +1,20 @@
 package io.weir.executor.operators;
 
-import io.weir.executor.testing.FakeOperatorContext;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
+import io.weir.executor.connector.MutableClock;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.RowKind;
+import io.weir.executor.data.StreamElement;
 import io.weir.executor.data.Watermark;
+import io.weir.executor.testing.FakeOperatorContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Drives one {@link Operator} through its contract as the runtime would: {@code open}, chunks per input in the
@@ -21,6 +24,10 @@ import java.util.Map;
  * never written to.
  *
  * <p>The default chunk size is tiny (3) so that every test crosses chunk boundaries.
+ *
+ * <p>Time is the test's: {@link #watermark} hands a watermark over (and sets the context's current watermark
+ * first, as the runtime does), and {@link #processingTime} moves the context's clock and fires the
+ * processing-time timers that are then due, earliest first.
  */
 public final class OperatorTestHarness {
 
@@ -29,6 +36,7 @@ public final class OperatorTestHarness {
     private final List<DataType> outputTypes;
     private final int chunkSize;
     private final FakeOperatorContext context;
+    private final MutableClock clock;
     private final RecordingOutput output = new RecordingOutput();
     /** Every chunk handed to the operator with a copy of its contents, to prove it was not written to. */
     private final List<Chunk> pushed = new ArrayList<>();
@@ -41,7 +49,8 @@ public final class OperatorTestHarness {
         this.inputTypes = Map.copyOf(builder.inputTypes);
         this.outputTypes = builder.outputTypes;
         this.chunkSize = builder.chunkSize;
-        this.context = new FakeOperatorContext(chunkSize);
+        this.clock = new MutableClock(builder.processingTime);
+        this.context = new FakeOperatorContext(0, 1, chunkSize, clock);
         this.ended = new boolean[Math.max(1, inputTypes.size())];
         operator.open(context);
     }
@@ -78,7 +87,25 @@ public final class OperatorTestHarness {
     }
 
     public OperatorTestHarness watermark(long timestamp) throws Exception {
+        context.setWatermark(timestamp);
         operator.processWatermark(new Watermark(timestamp), output);
+        return this;
+    }
+
+    /**
+     * Sets the processing-time clock to {@code now} (never backwards) and calls {@code onProcessingTime} for
+     * each registered timer due by then, earliest first, including timers registered while firing.
+     */
+    public OperatorTestHarness processingTime(long now) throws Exception {
+        if (now < clock.millis()) {
+            throw new IllegalArgumentException("The clock never goes back: " + now + " < " + clock.millis());
+        }
+        clock.advance(now - clock.millis());
+        for (TreeSet<Long> due = context.takeTimersDueAt(now); !due.isEmpty(); due = context.takeTimersDueAt(now)) {
+            for (long time : due) {
+                operator.onProcessingTime(time, output);
+            }
+        }
         return this;
     }
 
@@ -139,6 +166,11 @@ public final class OperatorTestHarness {
         return List.copyOf(output.watermarks);
     }
 
+    /** Everything emitted (chunks and watermarks) in emission order. */
+    public List<StreamElement> elements() {
+        return List.copyOf(output.elements);
+    }
+
     private List<DataType> typesOf(int input) {
         List<DataType> types = inputTypes.get(input);
         if (types == null) {
@@ -158,6 +190,7 @@ public final class OperatorTestHarness {
     private final class RecordingOutput implements Output {
         private final List<Chunk> chunks = new ArrayList<>();
         private final List<Watermark> watermarks = new ArrayList<>();
+        private final List<StreamElement> elements = new ArrayList<>();
 
         @Override
         public void emit(Chunk chunk) {
@@ -180,11 +213,13 @@ public final class OperatorTestHarness {
                 }
             }
             chunks.add(chunk);
+            elements.add(chunk);
         }
 
         @Override
         public void emitWatermark(Watermark watermark) {
             watermarks.add(watermark);
+            elements.add(watermark);
         }
     }
 
@@ -194,6 +229,7 @@ public final class OperatorTestHarness {
         private final Map<Integer, List<DataType>> inputTypes = new HashMap<>();
         private List<DataType> outputTypes;
         private int chunkSize = 3;
+        private long processingTime = FakeOperatorContext.single().clock().millis();
 
         private Builder(Operator operator) {
             this.operator = operator;
@@ -217,6 +253,12 @@ public final class OperatorTestHarness {
 
         public Builder chunkSize(int size) {
             chunkSize = size;
+            return this;
+        }
+
+        /** The processing-time clock's reading when the operator opens (epoch millis). */
+        public Builder processingTime(long startMillis) {
+            processingTime = startMillis;
             return this;
         }
 

@@ -8,6 +8,8 @@ import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.Watermark;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,42 @@ class OperatorTestHarnessTest {
 
         assertThat(h.chunks()).extracting(Chunk::size).containsExactly(2, 1);
         assertThat(h.finish()).containsExactly(row(1L), row(2L), row(3L));
+    }
+
+    @Test
+    void whenProcessingTimeAdvances_thenDueTimersFireEarliestFirstAndLaterOnesWait() throws Exception {
+        List<Long> fired = new ArrayList<>();
+        Operator timed = new Operator() {
+            @Override
+            public void processChunk(int input, Chunk chunk, Output out) {
+            }
+
+            @Override
+            public void onProcessingTime(long time, Output out) {
+                fired.add(time);
+            }
+        };
+        OperatorTestHarness h = OperatorTestHarness.forOperator(timed).input(TYPES).processingTime(100).open();
+        h.context().registerProcessingTimeTimer(300);
+        h.context().registerProcessingTimeTimer(150);
+        h.context().registerProcessingTimeTimer(500);
+
+        h.processingTime(300);
+
+        assertThat(fired).containsExactly(150L, 300L);
+        assertThat(h.context().currentProcessingTime()).isEqualTo(300);
+        h.processingTime(1000);
+        assertThat(fired).containsExactly(150L, 300L, 500L);
+    }
+
+    @Test
+    void whenAWatermarkIsPushed_thenTheContextReportsItAndTheOutputKeepsEmissionOrder() throws Exception {
+        Operator echo = (input, chunk, out) -> out.emit(chunk);
+        OperatorTestHarness h = OperatorTestHarness.forOperator(echo).input(TYPES).open();
+
+        h.push(0, row(1L)).watermark(42).push(0, row(2L));
+
+        assertThat(h.context().currentWatermark()).isEqualTo(42);
+        assertThat(h.elements()).hasSize(3).element(1).isEqualTo(new Watermark(42));
     }
 }

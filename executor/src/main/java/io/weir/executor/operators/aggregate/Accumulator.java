@@ -8,7 +8,9 @@ import io.weir.executor.data.Vector;
  * typed array with no per-row dispatch, boxing or allocation.
  *
  * <p>Calls come from the owning operator's thread: {@link #ensureGroups} whenever the number of groups has
- * grown, {@link #accumulate} once per chunk, {@link #results} at the end.
+ * grown, {@link #accumulate} once per chunk, {@link #results} at the end. Operators whose groups come and go
+ * (session windows) also {@link #merge} groups, {@link #reset} a group to re-use its id, and read the results
+ * of scattered groups; every group id they pass is below the last {@link #ensureGroups} count.
  */
 public abstract class Accumulator {
 
@@ -24,4 +26,16 @@ public abstract class Accumulator {
 
     /** The results of groups {@code [from, from + count)} as a new vector of the call's result type. */
     public abstract Vector results(int from, int count);
+
+    /**
+     * Folds the state of group {@code source} into group {@code target}, as if {@code target} had also seen
+     * every row {@code source} saw (two session windows that a row bridges). {@code source} is left unchanged.
+     */
+    public abstract void merge(int target, int source);
+
+    /** Empties group {@code group}: it then holds what a group that has seen no row holds, ready for re-use. */
+    public abstract void reset(int group);
+
+    /** The results of groups {@code groups[0..count)}, in that order, as a new vector of the result type. */
+    public abstract Vector results(int[] groups, int count);
 }

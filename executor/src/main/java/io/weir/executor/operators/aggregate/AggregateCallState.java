@@ -26,6 +26,7 @@ public final class AggregateCallState {
     private int[] rows = new int[0];
     private int[] hashes = new int[0];
     private int[] ids = new int[0];
+    private int[] valueGroups = new int[0];
 
     public AggregateCallState(AggregateCall call) {
         this.call = call;
@@ -42,11 +43,49 @@ public final class AggregateCallState {
     /** Folds {@code chunk}'s rows into groups {@code groupIds}; there are {@code groupCount} groups now. */
     public void accumulate(Chunk chunk, int[] groupIds, int groupCount) {
         int size = chunk.size();
-        if (rows.length < size) {
-            rows = new int[size];
+        ensureRows(size);
+        for (int r = 0; r < size; r++) {
+            rows[r] = r;
+        }
+        accumulateRows(chunk, groupIds, groupCount, size);
+    }
+
+    /**
+     * Folds only rows {@code selection[0..count)} of {@code chunk} into their groups ({@code groupIds} is
+     * indexed by row, as in {@link #accumulate(Chunk, int[], int)}); for operators that route the rows of one
+     * chunk to several sets of groups (one per window).
+     */
+    public void accumulate(Chunk chunk, int[] groupIds, int groupCount, int[] selection, int count) {
+        ensureRows(chunk.size());
+        System.arraycopy(selection, 0, rows, 0, count);
+        accumulateRows(chunk, groupIds, groupCount, count);
+    }
+
+    /**
+     * Folds {@code values[0..count)} into group {@code group}, bypassing the FILTER clause and DISTINCT: for
+     * callers that applied both themselves (session windows, which keep each session's distinct values so that
+     * sessions can merge, and fold the values one session lacks into it).
+     */
+    public void accumulateValues(Vector values, int count, int group, int groupCount) {
+        if (count == 0) {
+            return;
         }
         accumulator.ensureGroups(groupCount);
-        int count = selectFiltered(chunk, size);
+        if (valueGroups.length < count) {
+            valueGroups = new int[count];
+        }
+        ensureRows(count);
+        for (int i = 0; i < count; i++) {
+            rows[i] = i;
+            valueGroups[i] = group;
+        }
+        accumulator.accumulate(values, valueGroups, rows, count);
+    }
+
+    /** Folds rows {@code rows[0..count)} into their groups. */
+    private void accumulateRows(Chunk chunk, int[] groupIds, int groupCount, int count) {
+        accumulator.ensureGroups(groupCount);
+        count = keepFiltered(chunk, count);
         Vector arg = call.argIndex() < 0 ? null : chunk.column(call.argIndex());
         if (distinctSeen != null) {
             count = keepFirstDistinct(arg, groupIds, count);
@@ -56,30 +95,75 @@ public final class AggregateCallState {
         }
     }
 
+    private void ensureRows(int size) {
+        if (rows.length < size) {
+            rows = new int[size];
+        }
+    }
+
     /** Results of groups {@code [from, from + count)}; the accumulator has room for all groups. */
     public Vector results(int from, int count, int groupCount) {
         accumulator.ensureGroups(groupCount);
         return accumulator.results(from, count);
     }
 
-    /** Fills {@link #rows} with the rows the FILTER clause keeps (all rows without one); returns their number. */
-    private int selectFiltered(Chunk chunk, int size) {
-        int count = 0;
+    /** Results of groups {@code groups[0..count)}, in that order; every id is below {@code groupCount}. */
+    public Vector results(int[] groups, int count, int groupCount) {
+        accumulator.ensureGroups(groupCount);
+        return accumulator.results(groups, count);
+    }
+
+    /**
+     * Folds group {@code source} into group {@code target} (see {@link Accumulator#merge}). Not offered for
+     * DISTINCT calls: their seen values are keyed by group id and cannot move between groups.
+     *
+     * @throws UnsupportedOperationException for a DISTINCT call
+     */
+    public void merge(int target, int source, int groupCount) {
+        requireMergeable();
+        accumulator.ensureGroups(groupCount);
+        accumulator.merge(target, source);
+    }
+
+    /**
+     * Empties group {@code group} for re-use (see {@link Accumulator#reset}). Not offered for DISTINCT calls,
+     * for the reason given at {@link #merge}.
+     *
+     * @throws UnsupportedOperationException for a DISTINCT call
+     */
+    public void reset(int group, int groupCount) {
+        requireMergeable();
+        accumulator.ensureGroups(groupCount);
+        accumulator.reset(group);
+    }
+
+    /** True when groups of this call can be merged and reset: every call but a DISTINCT one. */
+    public boolean isMergeable() {
+        return distinctSeen == null;
+    }
+
+    private void requireMergeable() {
+        if (!isMergeable()) {
+            throw new UnsupportedOperationException("DISTINCT aggregate groups cannot be merged or reset");
+        }
+    }
+
+    /** Keeps, among {@code rows[0..count)}, the rows the FILTER clause keeps (all without one); returns how many. */
+    private int keepFiltered(Chunk chunk, int count) {
         if (call.filterIndex() < 0) {
-            for (int r = 0; r < size; r++) {
-                rows[r] = r;
-            }
-            return size;
+            return count;
         }
         BooleanVector filter = chunk.booleanColumn(call.filterIndex());
         boolean[] values = filter.values();
         boolean[] nulls = filter.mayHaveNulls() ? filter.nullMask() : null;
-        for (int r = 0; r < size; r++) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
             if (values[r] && (nulls == null || !nulls[r])) {
-                rows[count++] = r;
+                rows[kept++] = r;
             }
         }
-        return count;
+        return kept;
     }
 
     /** Keeps, among {@code rows[0..count)}, the first row of each (group, non-null value); returns how many. */

@@ -53,4 +53,37 @@ final class BooleanAndOrAccumulator extends Accumulator {
         }
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        if (!seen[source]) {
+            return;
+        }
+        if (!seen[target]) {
+            seen[target] = true;
+            result[target] = result[source];
+        } else {
+            result[target] = or ? result[target] | result[source] : result[target] & result[source];
+        }
+    }
+
+    @Override
+    public void reset(int group) {
+        seen[group] = false;
+        result[group] = false;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        BooleanVector out = new BooleanVector(count);
+        boolean[] values = out.values();
+        for (int i = 0; i < count; i++) {
+            int g = groups[i];
+            values[i] = result[g];
+            if (!seen[g]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
 }

@@ -37,4 +37,24 @@ final class CountAccumulator extends Accumulator {
         System.arraycopy(counts, from, out.values(), 0, count);
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        counts[target] += counts[source];
+    }
+
+    @Override
+    public void reset(int group) {
+        counts[group] = 0;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        LongVector out = new LongVector(count);
+        long[] values = out.values();
+        for (int i = 0; i < count; i++) {
+            values[i] = counts[groups[i]];
+        }
+        return out;
+    }
 }

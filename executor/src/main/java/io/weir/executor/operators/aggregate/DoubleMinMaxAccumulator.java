@@ -54,4 +54,37 @@ final class DoubleMinMaxAccumulator extends Accumulator {
         }
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        if (!seen[source]) {
+            return;
+        }
+        double v = best[source];
+        int cmp = seen[target] ? Double.compare(v, best[target]) : 0;
+        if (!seen[target] || (max ? cmp > 0 : cmp < 0)) {
+            seen[target] = true;
+            best[target] = v;
+        }
+    }
+
+    @Override
+    public void reset(int group) {
+        seen[group] = false;
+        best[group] = 0;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        DoubleVector out = new DoubleVector(count);
+        double[] values = out.values();
+        for (int i = 0; i < count; i++) {
+            int g = groups[i];
+            values[i] = best[g];
+            if (!seen[g]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
 }

@@ -43,16 +43,39 @@ final class DoubleSumAccumulator extends Accumulator {
     @Override
     public Vector results(int from, int count) {
         Vector out = Vector.allocate(resultType, count);
-        String function = kind == AggregateKind.AVG ? "AVG" : "SUM";
         for (int i = 0; i < count; i++) {
-            int g = from + i;
-            if (counts[g] == 0 && kind != AggregateKind.SUM0) {
-                out.setNull(i);
-            } else {
-                double value = kind == AggregateKind.AVG ? sums[g] / counts[g] : sums[g];
-                NumericResults.writeDouble(value, resultType, out, i, function);
-            }
+            writeResult(from + i, out, i);
         }
         return out;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        Vector out = Vector.allocate(resultType, count);
+        for (int i = 0; i < count; i++) {
+            writeResult(groups[i], out, i);
+        }
+        return out;
+    }
+
+    private void writeResult(int g, Vector out, int row) {
+        if (counts[g] == 0 && kind != AggregateKind.SUM0) {
+            out.setNull(row);
+        } else {
+            double value = kind == AggregateKind.AVG ? sums[g] / counts[g] : sums[g];
+            NumericResults.writeDouble(value, resultType, out, row, kind == AggregateKind.AVG ? "AVG" : "SUM");
+        }
+    }
+
+    @Override
+    public void merge(int target, int source) {
+        sums[target] += sums[source];
+        counts[target] += counts[source];
+    }
+
+    @Override
+    public void reset(int group) {
+        sums[group] = 0;
+        counts[group] = 0;
     }
 }

@@ -51,4 +51,36 @@ final class LongMinMaxAccumulator extends Accumulator {
         }
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        if (!seen[source]) {
+            return;
+        }
+        long v = best[source];
+        if (!seen[target] || (max ? v > best[target] : v < best[target])) {
+            seen[target] = true;
+            best[target] = v;
+        }
+    }
+
+    @Override
+    public void reset(int group) {
+        seen[group] = false;
+        best[group] = 0;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        LongVector out = new LongVector(count);
+        long[] values = out.values();
+        for (int i = 0; i < count; i++) {
+            int g = groups[i];
+            values[i] = best[g];
+            if (!seen[g]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
 }

@@ -56,19 +56,47 @@ final class LongSumAccumulator extends Accumulator {
     public Vector results(int from, int count) {
         Vector out = Vector.allocate(resultType, count);
         for (int i = 0; i < count; i++) {
-            int g = from + i;
-            if (kind == AggregateKind.AVG) {
-                if (counts[g] == 0) {
-                    out.setNull(i);
-                } else {
-                    NumericResults.writeAverage(sums[g], argScale, counts[g], resultType, out, i);
-                }
-            } else if (counts[g] == 0 && kind == AggregateKind.SUM) {
-                out.setNull(i);
-            } else {
-                NumericResults.writeLong(sums[g], argScale, resultType, out, i, function);
-            }
+            writeResult(from + i, out, i);
         }
         return out;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        Vector out = Vector.allocate(resultType, count);
+        for (int i = 0; i < count; i++) {
+            writeResult(groups[i], out, i);
+        }
+        return out;
+    }
+
+    private void writeResult(int g, Vector out, int row) {
+        if (kind == AggregateKind.AVG) {
+            if (counts[g] == 0) {
+                out.setNull(row);
+            } else {
+                NumericResults.writeAverage(sums[g], argScale, counts[g], resultType, out, row);
+            }
+        } else if (counts[g] == 0 && kind == AggregateKind.SUM) {
+            out.setNull(row);
+        } else {
+            NumericResults.writeLong(sums[g], argScale, resultType, out, row, function);
+        }
+    }
+
+    @Override
+    public void merge(int target, int source) {
+        try {
+            sums[target] = Math.addExact(sums[target], sums[source]);
+        } catch (ArithmeticException e) {
+            throw NumericResults.overflow(function);
+        }
+        counts[target] += counts[source];
+    }
+
+    @Override
+    public void reset(int group) {
+        sums[group] = 0;
+        counts[group] = 0;
     }
 }

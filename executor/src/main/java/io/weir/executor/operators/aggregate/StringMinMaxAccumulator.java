@@ -48,4 +48,27 @@ final class StringMinMaxAccumulator extends Accumulator {
         }
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        String v = best[source];
+        String current = best[target];
+        if (v != null && (current == null || (max ? v.compareTo(current) > 0 : v.compareTo(current) < 0))) {
+            best[target] = v;
+        }
+    }
+
+    @Override
+    public void reset(int group) {
+        best[group] = null;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        StringVector out = new StringVector(count);
+        for (int i = 0; i < count; i++) {
+            out.set(i, best[groups[i]]);
+        }
+        return out;
+    }
 }

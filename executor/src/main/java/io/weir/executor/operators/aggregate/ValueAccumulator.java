@@ -55,4 +55,35 @@ final class ValueAccumulator extends Accumulator {
         }
         return out;
     }
+
+    @Override
+    public void merge(int target, int source) {
+        if (!taken[source]) {
+            return;
+        }
+        if (taken[target]) {
+            if (single) {
+                throw WeirException.execution("Scalar sub-query returned more than one row");
+            }
+            return;
+        }
+        taken[target] = true;
+        values.copyFrom(values, source, target);
+    }
+
+    @Override
+    public void reset(int group) {
+        taken[group] = false;
+    }
+
+    @Override
+    public Vector results(int[] groups, int count) {
+        Vector out = values.gather(groups, count);
+        for (int i = 0; i < count; i++) {
+            if (!taken[groups[i]]) {
+                out.setNull(i);
+            }
+        }
+        return out;
+    }
 }

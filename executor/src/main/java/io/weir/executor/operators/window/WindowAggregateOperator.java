@@ -1,0 +1,261 @@
+package io.weir.executor.operators.window;
+
+import io.weir.executor.api.AggregateCall;
+import io.weir.executor.api.Operator;
+import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.Output;
+import io.weir.executor.api.TimerService;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
+import io.weir.executor.data.Watermark;
+import io.weir.executor.operators.hash.GroupHashTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * GROUP BY over the output of a window table function ({@code GROUP BY window_start, window_end, keys}): the
+ * result of each window is emitted once, insert-only, when the window closes, and the window's state is freed.
+ * Output columns are those of a batch hash aggregate: the group key columns in {@code groupKeys} order, then
+ * one column per call; over the same rows it gives exactly the batch result.
+ *
+ * <p>State is kept per window, keyed by {@code window_end} (a group key, so no group spans two windows).
+ * EVENT time: a watermark {@code W} closes every window with {@code window_end - 1 <= W}; their groups are
+ * emitted in {@code window_end} order, then {@code W} is forwarded. A row whose window has already closed is
+ * dropped and counted in {@link WindowMetrics#LATE_RECORDS_DROPPED} (the window table function upstream
+ * normally drops such rows first). PROCESSING time: each window registers a processing-time timer at its
+ * {@code window_end} and closes when it fires; a row that arrives after its window closed opens it again and its
+ * result is emitted at the next timer. At end of input every open window closes.
+ */
+public final class WindowAggregateOperator implements Operator {
+
+    private final int[] groupKeys;
+    private final int windowEndColumn;
+    private final List<DataType> keyTypes;
+    private final List<DataType> outputTypes;
+    private final List<AggregateCall> calls;
+    private final TimeKind time;
+    private final RowtimeFilter rowtime = new RowtimeFilter(true);
+    /** Open windows by {@code window_end}, the order in which they close. */
+    private final TreeMap<Long, WindowGroups> windows = new TreeMap<>();
+
+    private TimerService timers;
+    private ChunkPacker packer;
+    /** Per input row: hash of its group key, its group id within its window, and its window's index in the chunk. */
+    private int[] hashes = new int[0];
+    private int[] groupIds = new int[0];
+    private int[] windowOfRow = new int[0];
+    /** Row indexes ordered by window, and one window's slice of them. */
+    private int[] byWindow = new int[0];
+    private int[] selection = new int[0];
+    /** The distinct windows of the current chunk, in order of first appearance. */
+    private long[] chunkEnds = new long[8];
+    private WindowGroups[] chunkWindows = new WindowGroups[8];
+    private int[] chunkCounts = new int[8];
+
+    /**
+     * @param groupKeys         input columns to group by; must include {@code windowEndColumn} (and, in plans,
+     *                          the window start)
+     * @param windowStartColumn input column of {@code window_start}
+     * @param windowEndColumn   input column of {@code window_end}: decides when a row's window closes
+     * @param inputTypes        the input column types
+     * @param calls             the aggregate calls
+     * @param time              EVENT: windows close on watermarks; PROCESSING: on processing-time timers
+     */
+    public WindowAggregateOperator(int[] groupKeys, int windowStartColumn, int windowEndColumn,
+            List<DataType> inputTypes, List<AggregateCall> calls, TimeKind time) {
+        if (Arrays.stream(groupKeys).noneMatch(k -> k == windowEndColumn)) {
+            throw new IllegalArgumentException("The group keys " + Arrays.toString(groupKeys)
+                    + " must include the window_end column " + windowEndColumn);
+        }
+        if (windowStartColumn < 0 || windowStartColumn >= inputTypes.size()) {
+            throw new IllegalArgumentException("No window_start column " + windowStartColumn);
+        }
+        this.groupKeys = groupKeys.clone();
+        this.windowEndColumn = windowEndColumn;
+        List<DataType> types = new ArrayList<>();
+        for (int key : groupKeys) {
+            types.add(inputTypes.get(key));
+        }
+        this.keyTypes = List.copyOf(types);
+        calls.forEach(call -> types.add(call.resultType()));
+        this.outputTypes = List.copyOf(types);
+        this.calls = List.copyOf(calls);
+        this.time = time;
+    }
+
+    @Override
+    public void open(OperatorContext context) {
+        timers = context.timerService();
+        rowtime.open(context);
+        packer = new ChunkPacker(outputTypes, context.chunkSize());
+    }
+
+    @Override
+    public void processChunk(int input, Chunk chunk, Output out) {
+        int size = chunk.size();
+        if (size == 0) {
+            return;
+        }
+        ensureScratch(size);
+        Vector[] keys = new Vector[groupKeys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = chunk.column(groupKeys[k]);
+        }
+        GroupHashTable.hash(keys, size, hashes);
+        int windowCount = route(chunk, keys, size);
+        int[] offsets = new int[windowCount + 1];
+        for (int w = 0; w < windowCount; w++) {
+            offsets[w + 1] = offsets[w] + chunkCounts[w];
+        }
+        int[] next = Arrays.copyOf(offsets, windowCount);
+        for (int r = 0; r < size; r++) {
+            int w = windowOfRow[r];
+            if (w >= 0) {
+                byWindow[next[w]++] = r;
+            }
+        }
+        for (int w = 0; w < windowCount; w++) {
+            int count = chunkCounts[w];
+            System.arraycopy(byWindow, offsets[w], selection, 0, count);
+            chunkWindows[w].accumulate(chunk, groupIds, selection, count);
+            chunkWindows[w] = null;
+        }
+    }
+
+    /**
+     * Finds each row's window (creating windows as needed) and its group in that window; fills
+     * {@link #windowOfRow} (-1 for a dropped row), {@link #groupIds} and the chunk's window list. Returns the
+     * number of distinct windows in the chunk.
+     */
+    private int route(Chunk chunk, Vector[] keys, int size) {
+        LongVector endVector = chunk.longColumn(windowEndColumn);
+        long[] ends = endVector.values();
+        boolean[] nulls = endVector.mayHaveNulls() ? endVector.nullMask() : null;
+        int windowCount = 0;
+        int last = -1;
+        int late = 0;
+        for (int r = 0; r < size; r++) {
+            // A window table function never produces a null window_end; such a row belongs to no window.
+            if (nulls != null && nulls[r]) {
+                windowOfRow[r] = -1;
+                continue;
+            }
+            long end = ends[r];
+            if (time == TimeKind.EVENT && RowtimeFilter.isClosed(end, rowtime.watermark())) {
+                windowOfRow[r] = -1;
+                late++;
+                continue;
+            }
+            int w = last >= 0 && chunkEnds[last] == end ? last : indexOf(end, windowCount);
+            if (w < 0) {
+                w = windowCount++;
+                addChunkWindow(w, end);
+            }
+            last = w;
+            windowOfRow[r] = w;
+            chunkCounts[w]++;
+            groupIds[r] = chunkWindows[w].group(keys, r, hashes[r]);
+        }
+        rowtime.countLate(late);
+        return windowCount;
+    }
+
+    /** The index of the window ending at {@code end} among the chunk's first {@code count} windows, or -1. */
+    private int indexOf(long end, int count) {
+        // A chunk touches few windows (one for TUMBLE, size/slide for HOP), so a scan beats hashing.
+        for (int w = 0; w < count; w++) {
+            if (chunkEnds[w] == end) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    private void addChunkWindow(int index, long end) {
+        if (index == chunkEnds.length) {
+            int length = index * 2;
+            chunkEnds = Arrays.copyOf(chunkEnds, length);
+            chunkWindows = Arrays.copyOf(chunkWindows, length);
+            chunkCounts = Arrays.copyOf(chunkCounts, length);
+        }
+        WindowGroups window = windows.get(end);
+        if (window == null) {
+            window = new WindowGroups(keyTypes, calls);
+            windows.put(end, window);
+            if (time == TimeKind.PROCESSING) {
+                timers.registerProcessingTimeTimer(end);
+            }
+        }
+        chunkEnds[index] = end;
+        chunkWindows[index] = window;
+        chunkCounts[index] = 0;
+    }
+
+    private void ensureScratch(int size) {
+        if (hashes.length < size) {
+            hashes = new int[size];
+            groupIds = new int[size];
+            windowOfRow = new int[size];
+            byWindow = new int[size];
+            selection = new int[size];
+        }
+    }
+
+    @Override
+    public void processWatermark(Watermark watermark, Output out) {
+        if (time == TimeKind.EVENT) {
+            rowtime.advance(watermark.timestamp());
+            fireWhile(watermark.timestamp(), true, out);
+        }
+        out.emitWatermark(watermark);
+    }
+
+    @Override
+    public void onProcessingTime(long timestamp, Output out) {
+        if (time == TimeKind.PROCESSING) {
+            fireWhile(timestamp, false, out);
+        }
+    }
+
+    @Override
+    public void endInput(int input, Output out) {
+        fireWhile(Long.MAX_VALUE, true, out);
+    }
+
+    /**
+     * Emits and frees, in {@code window_end} order, every window closed at {@code timestamp}: by the watermark
+     * rule when {@code watermark} is true, else (a processing-time timer) every window with
+     * {@code window_end <= timestamp}.
+     */
+    private void fireWhile(long timestamp, boolean watermark, Output out) {
+        while (!windows.isEmpty()) {
+            long end = windows.firstKey();
+            boolean closed = watermark ? RowtimeFilter.isClosed(end, timestamp) : end <= timestamp;
+            if (!closed) {
+                break;
+            }
+            Map.Entry<Long, WindowGroups> entry = windows.pollFirstEntry();
+            emit(entry.getValue(), out);
+        }
+        packer.flush(out);
+    }
+
+    private void emit(WindowGroups window, Output out) {
+        int groupCount = window.size();
+        for (int from = 0; from < groupCount; ) {
+            int count = Math.min(packer.room(), groupCount - from);
+            packer.add(window.results(from, count), count, out);
+            from += count;
+        }
+    }
+
+    @Override
+    public void close() {
+        windows.clear();
+    }
+}

@@ -1,0 +1,61 @@
+package io.weir.executor.operators.window;
+
+import io.weir.executor.api.AggregateCall;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.Vector;
+import io.weir.executor.operators.aggregate.AggregateCallState;
+import io.weir.executor.operators.hash.GroupHashTable;
+import java.util.List;
+
+/**
+ * The groups of one window of a {@link WindowAggregateOperator} and their aggregates: a hash table of group
+ * keys and one {@link AggregateCallState} per call, the same pieces as a batch hash aggregate. Dropping the
+ * object frees the window's whole state once it has fired.
+ */
+final class WindowGroups {
+
+    private final GroupHashTable groups;
+    private final AggregateCallState[] states;
+
+    WindowGroups(List<DataType> keyTypes, List<AggregateCall> calls) {
+        this.groups = new GroupHashTable(keyTypes, 16);
+        this.states = new AggregateCallState[calls.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new AggregateCallState(calls.get(i));
+        }
+    }
+
+    /** The group id of row {@code row} of {@code keys} (whose hash is {@code hash}), created if new. */
+    int group(Vector[] keys, int row, int hash) {
+        return groups.findOrInsert(keys, row, hash);
+    }
+
+    /** Folds rows {@code selection[0..count)} of {@code chunk}, whose groups {@code groupIds} holds, into the aggregates. */
+    void accumulate(Chunk chunk, int[] groupIds, int[] selection, int count) {
+        int groupCount = groups.size();
+        for (AggregateCallState state : states) {
+            state.accumulate(chunk, groupIds, groupCount, selection, count);
+        }
+    }
+
+    int size() {
+        return groups.size();
+    }
+
+    /** Result rows of groups {@code [from, from + count)}: the key columns, then one column per call. */
+    Vector[] results(int from, int count) {
+        int keyCount = groups.keyColumnCount();
+        Vector[] columns = new Vector[keyCount + states.length];
+        for (int k = 0; k < keyCount; k++) {
+            Vector key = groups.keyColumn(k);
+            columns[k] = key.newEmpty(count);
+            columns[k].copyRange(key, from, 0, count);
+        }
+        int groupCount = groups.size();
+        for (int i = 0; i < states.length; i++) {
+            columns[keyCount + i] = states[i].results(from, count, groupCount);
+        }
+        return columns;
+    }
+}
