@@ -71,15 +71,22 @@ public record JobGraph(String name, List<JobVertex> vertices, List<JobEdge> edge
         /** A source whose rows carry event time, tracked per split with {@code watermarks}. */
         public int addSource(String vertexName, int parallelism, SourceFactory source, WatermarkStrategy watermarks,
                 List<DataType> types) {
-            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, source, watermarks, null, 0, types));
+            vertices.add(new JobVertex(vertices.size(), unique(vertexName), parallelism, source, watermarks, null, 0,
+                    types));
             return vertices.size() - 1;
         }
 
         public int addOperator(String vertexName, int parallelism, OperatorFactory operator, int inputCount,
                 List<DataType> types) {
-            vertices.add(new JobVertex(vertices.size(), vertexName, parallelism, null, null, operator, inputCount,
-                    types));
+            vertices.add(new JobVertex(vertices.size(), unique(vertexName), parallelism, null, null, operator,
+                    inputCount, types));
             return vertices.size() - 1;
+        }
+
+        /** Vertex names label metrics, so a repeated name gets the vertex id appended. */
+        private String unique(String name) {
+            boolean taken = vertices.stream().anyMatch(v -> v.name().equals(name));
+            return taken ? name + " #" + vertices.size() : name;
         }
 
         public Builder connect(int from, int to, int input, Partitioning partitioning) {
