@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code 'connector' = 'nexmark'}: the deterministic Nexmark generator of {@code /work/shared/nexmark/SPEC.md}, one
+ * {@code 'connector' = 'nexmark'}: a deterministic generator of the Nexmark benchmark's online auction, one
  * table per entity. Options:
  * <ul>
  *   <li>{@code nexmark.table} (required): {@code bid}, {@code auction} or {@code person};</li>
