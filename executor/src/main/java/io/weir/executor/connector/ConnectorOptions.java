@@ -105,8 +105,13 @@ public final class ConnectorOptions {
                 }
             }
         }
+        List<String> supported = describeSupported();
+        if (supported.isEmpty()) {
+            throw WeirException.validation("Unsupported option '" + key + "' for connector '" + connector
+                    + "', which takes no options besides 'connector'");
+        }
         throw WeirException.validation("Unsupported option '" + key + "' for connector '" + connector
-                + "'. Supported options: " + String.join(", ", describeSupported()));
+                + "'. Supported options: " + String.join(", ", supported));
     }
 
     /** The key of field option {@code suffix} of {@code column}: {@code fields.<column>.<suffix>}. */

@@ -1,8 +1,11 @@
 package io.weir.executor.connector;
 
 import io.weir.executor.api.WeirException;
+import io.weir.executor.connector.blackhole.BlackholeConnectorFactory;
 import io.weir.executor.connector.datagen.DataGenConnectorFactory;
 import io.weir.executor.connector.filesystem.FileSystemConnectorFactory;
+import io.weir.executor.connector.nexmark.NexmarkConnectorFactory;
+import io.weir.executor.connector.print.PrintConnectorFactory;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +23,14 @@ public final class ConnectorRegistry {
         this.factories = Collections.unmodifiableMap(factories);
     }
 
-    /** The connectors that ship with Weir: {@code datagen} and {@code filesystem}. */
+    /** The connectors that ship with Weir, one line each. */
     public static ConnectorRegistry builtIn() {
-        return of(new DataGenConnectorFactory(), new FileSystemConnectorFactory());
+        return of(
+                new DataGenConnectorFactory(),
+                new FileSystemConnectorFactory(),
+                new NexmarkConnectorFactory(),
+                new PrintConnectorFactory(),
+                new BlackholeConnectorFactory());
     }
 
     public static ConnectorRegistry of(ConnectorFactory... factories) {

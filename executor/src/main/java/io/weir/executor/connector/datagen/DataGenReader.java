@@ -4,6 +4,7 @@ import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
+import io.weir.executor.connector.RowRateLimiter;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.Vector;
 import java.time.Clock;
@@ -16,6 +17,11 @@ import java.util.SplittableRandom;
  *
  * <p>Random values are seeded per column from the table name, the parallelism and the subtask index, so a given
  * table, parallelism and subtask always produce the same values (temporal values also depend on the clock).
+ *
+ * <p>The subtask's share of the table is its one split (none when a bounded table leaves it no rows). Unbounded,
+ * TIMESTAMP and TIMESTAMP_LTZ columns carry the clock's time at each poll (minus a random {@code max-past}), so a
+ * {@code WATERMARK FOR ts AS ts - INTERVAL '1' SECOND} advances with the clock. A cancelled reader emits nothing
+ * more and never reports the end of its input, so a cancelled job is never mistaken for a finished one.
  */
 final class DataGenReader implements SourceReader {
 
@@ -33,6 +39,7 @@ final class DataGenReader implements SourceReader {
     private int chunkSize;
     private RowRateLimiter limiter;
     private long emitted;
+    private OperatorContext context;
 
     DataGenReader(String tableName, List<FieldSpec> fields, int subtaskIndex, int parallelism, long offset, long count,
             double rowsPerSecond) {
@@ -47,6 +54,7 @@ final class DataGenReader implements SourceReader {
 
     @Override
     public void open(OperatorContext context) {
+        this.context = context;
         clock = context.clock();
         chunkSize = Math.max(1, context.chunkSize());
         limiter = new RowRateLimiter(rowsPerSecond, chunkSize, clock.millis());
@@ -75,7 +83,15 @@ final class DataGenReader implements SourceReader {
     }
 
     @Override
+    public int splitCount() {
+        return count == 0 ? 0 : 1;
+    }
+
+    @Override
     public InputStatus pollNext(SourceOutput out) {
+        if (context.isCancelled()) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
         long remaining = count == DataGenSource.UNBOUNDED ? Long.MAX_VALUE : count - emitted;
         if (remaining <= 0) {
             return InputStatus.END_OF_INPUT;
@@ -91,7 +107,7 @@ final class DataGenReader implements SourceReader {
             columns[c] = Vector.allocate(fields.get(c).type(), rows);
             generators[c].fill(columns[c], rows, emitted, now);
         }
-        out.emit(new Chunk(columns, rows));
+        out.emit(0, new Chunk(columns, rows));
         emitted += rows;
         return rows == remaining ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
     }

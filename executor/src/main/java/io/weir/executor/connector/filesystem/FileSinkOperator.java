@@ -20,6 +20,10 @@ import java.util.UUID;
  * {@link #endInput} renames to its final name in one atomic move, so readers see all of the subtask's rows or
  * none. {@link #close()} without that end deletes the in-progress file. A subtask that receives no rows writes
  * no file.
+ *
+ * <p>In a continuous (streaming) {@code INSERT INTO}, input ends only when the job does: the rows are written as
+ * they arrive, but the part file becomes visible when the job finishes (a cancelled job's file is deleted). Until
+ * checkpoints arrive (issue 4) and roll part files over on checkpoint completion, that is the only commit point.
  */
 final class FileSinkOperator implements Operator {
 

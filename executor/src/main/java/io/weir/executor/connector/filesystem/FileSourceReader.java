@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads one subtask's files one after the other (UTF-8), emitting a chunk of up to {@code chunkSize} rows per
- * poll; a chunk may hold rows of several files.
+ * poll. Each file is a split: split {@code i} is the subtask's {@code i}-th file, and a chunk never mixes rows of
+ * two files, so event time can be tracked per file.
  */
 final class FileSourceReader implements SourceReader {
 
@@ -42,29 +43,33 @@ final class FileSourceReader implements SourceReader {
     }
 
     @Override
+    public int splitCount() {
+        return files.size();
+    }
+
+    @Override
     public InputStatus pollNext(SourceOutput out) throws Exception {
-        boolean exhausted = false;
-        while (!batch.isFull()) {
-            if (currentDecoder == null && !openNextFile()) {
-                exhausted = true;
-                break;
-            }
-            boolean more;
-            try {
-                more = currentDecoder.fill(batch);
-            } catch (CharacterCodingException e) {
-                throw WeirException.execution("File '" + files.get(nextFile - 1) + "' is not valid UTF-8 text");
-            } catch (IOException e) {
-                throw WeirException.execution("Cannot read file '" + files.get(nextFile - 1) + "': " + e);
-            }
-            if (!more) {
-                closeCurrent();
-            }
+        if (currentDecoder == null && !openNextFile()) {
+            return InputStatus.END_OF_INPUT;
+        }
+        int split = nextFile - 1;
+        boolean more;
+        try {
+            more = currentDecoder.fill(batch);
+        } catch (CharacterCodingException e) {
+            throw WeirException.execution("File '" + files.get(split) + "' is not valid UTF-8 text");
+        } catch (IOException e) {
+            throw WeirException.execution("Cannot read file '" + files.get(split) + "': " + e);
         }
         if (!batch.isEmpty()) {
-            out.emit(batch.take());
+            out.emit(split, batch.take());
         }
-        return exhausted ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+        if (!more) {
+            closeCurrent();
+            // Ending in the same poll as the last file saves the task one empty round.
+            return nextFile >= files.size() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+        }
+        return InputStatus.MORE_AVAILABLE;
     }
 
     private boolean openNextFile() {

@@ -11,7 +11,8 @@ import io.weir.executor.connector.TableSpec;
  * {@code 'connector' = 'filesystem'}: csv or json files under the server's allowed roots, with Flink's option
  * names. Paths are resolved against the working directory and must lie under
  * {@link io.weir.executor.connector.ConnectorEnvironment#allowedRoots()} (real paths compared, see
- * {@link PathGuard}).
+ * {@link PathGuard}). A scan is bounded; each file is a split. A sink writes part files that become visible when its
+ * input ends, which for a continuous {@code INSERT INTO} means when the job ends (see {@link FileSinkOperator}).
  */
 public final class FileSystemConnectorFactory implements ConnectorFactory {
 

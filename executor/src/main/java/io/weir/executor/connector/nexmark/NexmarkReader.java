@@ -1,0 +1,89 @@
+package io.weir.executor.connector.nexmark;
+
+import io.weir.executor.api.InputStatus;
+import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.SourceOutput;
+import io.weir.executor.api.SourceReader;
+import io.weir.executor.connector.RowRateLimiter;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.Vector;
+import java.util.List;
+
+/**
+ * One subtask of a nexmark table: its split of the event sequence, emitted a chunk per poll with the declared
+ * columns written straight into fresh vectors. Rows of a split are in event-id order, so event time never goes
+ * back within it. A throttled reader reads the context's clock; a cancelled one emits nothing more (and never
+ * reports the end of its input).
+ */
+final class NexmarkReader implements SourceReader {
+
+    private final EntityColumns generator;
+    private final SubtaskEvents events;
+    private final List<DataType> columnTypes;
+    private final int[] entityColumns;
+    /** Events per second of this subtask; infinite when unthrottled. */
+    private final double eventsPerSecond;
+
+    private OperatorContext context;
+    private RowRateLimiter limiter;
+    private EventBatch batch;
+    private boolean emptyAtStart;
+
+    NexmarkReader(EntityColumns generator, SubtaskEvents events, List<DataType> columnTypes, int[] entityColumns,
+            double eventsPerSecond) {
+        this.generator = generator;
+        this.events = events;
+        this.columnTypes = columnTypes;
+        this.entityColumns = entityColumns;
+        this.eventsPerSecond = eventsPerSecond;
+    }
+
+    @Override
+    public void open(OperatorContext context) {
+        this.context = context;
+        int chunkSize = Math.max(1, context.chunkSize());
+        batch = new EventBatch(chunkSize);
+        emptyAtStart = events.isExhausted();
+        if (!Double.isInfinite(eventsPerSecond)) {
+            limiter = new RowRateLimiter(eventsPerSecond, chunkSize, context.clock().millis());
+        }
+    }
+
+    /** One split, the subtask's share of the sequence; none when a bounded table leaves it no row. */
+    @Override
+    public int splitCount() {
+        return emptyAtStart ? 0 : 1;
+    }
+
+    @Override
+    public InputStatus pollNext(SourceOutput out) {
+        if (context.isCancelled()) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        if (events.isExhausted()) {
+            return InputStatus.END_OF_INPUT;
+        }
+        int rows = batch.capacity();
+        if (limiter != null) {
+            long allowed = events.rowsWithin(limiter.allowedBy(context.clock().millis())) - events.rowsTaken();
+            if (allowed <= 0) {
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            rows = (int) Math.min(rows, allowed);
+        }
+        events.take(batch, rows);
+        Vector[] columns = new Vector[entityColumns.length];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Vector.allocate(columnTypes.get(c), batch.size);
+            generator.fill(entityColumns[c], batch, columns[c]);
+        }
+        out.emit(0, new Chunk(columns, batch.size));
+        return events.isExhausted() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the generator holds only memory.
+    }
+}

@@ -1,0 +1,40 @@
+package io.weir.executor.connector.nexmark;
+
+import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.SourceReader;
+import io.weir.executor.data.DataType;
+import java.util.List;
+
+/**
+ * Divides a nexmark table among subtasks: subtask {@code s} of {@code p} reads the cycles of events dealt to it (see
+ * {@link SubtaskEvents}) and throttles to {@code rows-per-second / p} events per second. Immutable.
+ */
+final class NexmarkSource implements SourceFactory {
+
+    private final NexmarkConfig config;
+    private final EventModel model;
+    private final List<DataType> columnTypes;
+    private final int[] entityColumns;
+
+    NexmarkSource(NexmarkConfig config, List<DataType> columnTypes, int[] entityColumns) {
+        this.config = config;
+        this.model = config.model();
+        this.columnTypes = List.copyOf(columnTypes);
+        this.entityColumns = entityColumns.clone();
+    }
+
+    @Override
+    public SourceReader createReader(int subtaskIndex, int parallelism) {
+        NexmarkEntity entity = config.entity();
+        long end = config.isBounded() ? config.eventsNum() : Long.MAX_VALUE;
+        SubtaskEvents events = new SubtaskEvents(subtaskIndex, parallelism, model.totalProportion,
+                entity.firstSlot(model), entity.slotCount(model), end);
+        return new NexmarkReader(entity.columns(model, config.seed()), events, columnTypes, entityColumns,
+                config.rowsPerSecond() / parallelism);
+    }
+
+    @Override
+    public boolean isBounded() {
+        return config.isBounded();
+    }
+}
