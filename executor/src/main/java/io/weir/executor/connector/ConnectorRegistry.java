@@ -3,6 +3,7 @@ package io.weir.executor.connector;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.connector.datagen.DataGenConnectorFactory;
 import io.weir.executor.connector.filesystem.FileSystemConnectorFactory;
+import io.weir.executor.connector.kafka.KafkaConnectorFactory;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,10 @@ public final class ConnectorRegistry {
         this.factories = Collections.unmodifiableMap(factories);
     }
 
-    /** The connectors that ship with Weir: {@code datagen} and {@code filesystem}. */
+    /** The connectors that ship with Weir: {@code datagen}, {@code filesystem} and {@code kafka}. */
     public static ConnectorRegistry builtIn() {
-        return of(new DataGenConnectorFactory(), new FileSystemConnectorFactory());
+        return of(new DataGenConnectorFactory(), new FileSystemConnectorFactory(),
+                new KafkaConnectorFactory());
     }
 
     public static ConnectorRegistry of(ConnectorFactory... factories) {

@@ -24,14 +24,14 @@ class ConnectorRegistryTest {
     void whenConnectorOptionIsMissing_thenValidationErrorListsConnectors() {
         assertThatThrownBy(() -> ConnectorRegistry.builtIn().create(spec(Map.of("number-of-rows", "1"))))
                 .isInstanceOf(WeirException.class)
-                .hasMessage("Missing required option 'connector' for table 't'. Available connectors: datagen, filesystem")
+                .hasMessage("Missing required option 'connector' for table 't'. Available connectors: datagen, filesystem, kafka")
                 .extracting(e -> ((WeirException) e).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
     void whenConnectorIsUnknown_thenValidationErrorListsConnectors() {
         assertThatThrownBy(() -> ConnectorRegistry.builtIn().create(spec(Map.of("connector", "kafkaa"))))
-                .hasMessage("Unknown connector 'kafkaa'. Available connectors: datagen, filesystem");
+                .hasMessage("Unknown connector 'kafkaa'. Available connectors: datagen, filesystem, kafka");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ConnectorRegistryTest {
             }
         };
         ConnectorRegistry registry = ConnectorRegistry.builtIn().with(fake);
-        assertThat(registry.identifiers()).containsExactly("datagen", "fake", "filesystem");
+        assertThat(registry.identifiers()).containsExactly("datagen", "fake", "filesystem", "kafka");
         assertThatThrownBy(() -> registry.create(spec(Map.of("connector", "fake")))).hasMessage("fake called");
     }
 }
