@@ -74,7 +74,7 @@ final class KafkaClients {
         if (e instanceof TimeoutException) {
             return new WeirException(ErrorKind.EXECUTION, doing + where + ": Kafka did not "
                     + "answer in time (" + e.getMessage() + "). Check that the brokers are up and reachable at "
-                    + "'properties.bootstrap.servers'", e);
+                    + "'properties.bootstrap.servers' and that the topic exists", e);
         }
         return new WeirException(ErrorKind.EXECUTION, doing + where + ": " + describe(e), e);
     }

@@ -1,8 +1,8 @@
 package io.weir.executor.connector.kafka;
 
 import io.weir.executor.connector.RowBatch;
-import io.weir.executor.connector.format.RecordLocation;
 import io.weir.executor.connector.format.RecordException;
+import io.weir.executor.connector.format.RecordLocation;
 import io.weir.executor.data.Chunk;
 import java.io.IOException;
 

@@ -169,9 +169,16 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         producer.close();
         admin.close();
-        kit.close();
+        try {
+            kit.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Cannot stop the test Kafka cluster", e);
+        }
     }
 }
