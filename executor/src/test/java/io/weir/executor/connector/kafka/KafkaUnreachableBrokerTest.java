@@ -52,4 +52,14 @@ class KafkaUnreachableBrokerTest {
             sink.close();
         }
     }
+
+    @Test
+    void whenTheBootstrapHostDoesNotResolve_thenOpeningFailsNamingIt() {
+        assertThatThrownBy(() -> open(table("events", "no-such-host.invalid:9092"), new FakeOperatorContext(0, 1, 1024))
+                .close())
+                .isInstanceOf(WeirException.class)
+                .hasMessage("Cannot create a Kafka consumer (topic 'events', bootstrap servers "
+                        + "'no-such-host.invalid:9092'): Failed to construct kafka consumer: No resolvable bootstrap "
+                        + "urls given in bootstrap.servers");
+    }
 }
