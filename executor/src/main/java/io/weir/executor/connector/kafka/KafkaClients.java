@@ -79,6 +79,22 @@ final class KafkaClients {
         return new WeirException(ErrorKind.EXECUTION, doing + where + ": " + describe(e), e);
     }
 
+    /**
+     * Runs a client's {@code close} with the thread's interrupt flag cleared, then restores the flag. A cancelled
+     * task closes its reader or sink while interrupted, and an interrupted close gives up early: it would leak the
+     * client's sockets and threads, and a producer would drop what it still had to send.
+     */
+    static void closeUninterrupted(Runnable close) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            close.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static String describe(Throwable e) {
         StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {

@@ -117,7 +117,7 @@ final class KafkaSinkOperator implements Operator {
     @Override
     public void close() {
         if (producer != null) {
-            producer.close(CLOSE_TIMEOUT);
+            KafkaClients.closeUninterrupted(() -> producer.close(CLOSE_TIMEOUT));
             producer = null;
         }
     }

@@ -234,7 +234,7 @@ public final class KafkaSourceReader implements SourceReader {
     @Override
     public void close() {
         if (consumer != null) {
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            KafkaClients.closeUninterrupted(() -> consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)));
             consumer = null;
         }
     }
