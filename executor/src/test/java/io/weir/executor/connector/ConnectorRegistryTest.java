@@ -25,7 +25,7 @@ class ConnectorRegistryTest {
         assertThatThrownBy(() -> ConnectorRegistry.builtIn().create(spec(Map.of("number-of-rows", "1"))))
                 .isInstanceOf(WeirException.class)
                 .hasMessageStartingWith("Missing required option 'connector' for table 't'. Available connectors: ")
-                .hasMessageContainingAll("blackhole", "datagen", "filesystem", "nexmark", "print")
+                .hasMessageContainingAll("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print")
                 .extracting(e -> ((WeirException) e).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 

@@ -1,5 +1,6 @@
 package io.weir.executor.connector.filesystem;
 
+import io.weir.executor.connector.format.CsvOptions;
 import io.weir.executor.data.DataType;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,6 +1,7 @@
 package io.weir.executor.connector.filesystem;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.weir.executor.connector.format.JsonOptions;
 import io.weir.executor.data.DataType;
 import java.io.IOException;
 import java.io.Reader;

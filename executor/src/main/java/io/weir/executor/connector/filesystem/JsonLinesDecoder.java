@@ -1,58 +1,35 @@
 package io.weir.executor.connector.filesystem;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.connector.RowBatch;
+import io.weir.executor.connector.format.JsonOptions;
+import io.weir.executor.connector.format.JsonRowDecoder;
+import io.weir.executor.connector.format.RecordException;
 import io.weir.executor.data.DataType;
-import io.weir.executor.data.TypeKind;
-import io.weir.executor.data.Values;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Turns JSON Lines (one object per line) into rows, matching fields to columns by name with Jackson's streaming
- * parser: no tree is built per row. Unknown fields are ignored, a missing field is NULL (or an error with
- * {@code json.fail-on-missing-field}), a nested object or array read into a string column is its JSON text,
- * and a string read into a non-string column is parsed as SQL text (so timestamps come as strings).
- *
- * <p>Each line gets its own parser over the reusable line buffer. That costs a small parser object per line
- * (Jackson recycles its buffers), and buys exact line numbers and the ability to skip a malformed line with
- * {@code json.ignore-parse-errors} (a bad value then becomes NULL, a bad line is skipped).
+ * Turns JSON Lines (one object per line, blank lines skipped) into rows; see {@link JsonRowDecoder} for how
+ * fields become columns. Each line is parsed from the reusable line buffer, which buys exact line numbers and
+ * the ability to skip a malformed line with {@code json.ignore-parse-errors} (a bad value then becomes NULL, a
+ * bad line is skipped).
  */
 final class JsonLinesDecoder implements RecordDecoder {
 
     private final String fileName;
     private final LineReader lines;
-    private final JsonFactory factory;
     private final JsonOptions options;
-    private final List<String> columnNames;
-    private final DataType[] types;
-    private final Map<String, Integer> columnIndex = new HashMap<>();
-    /** The row stamp at which each column was last written; a column whose stamp differs from the current one is missing. */
-    private final long[] writtenAt;
-    private long rowStamp;
+    private final JsonRowDecoder rows;
 
     JsonLinesDecoder(String fileName, Reader in, JsonFactory factory, JsonOptions options, List<String> columnNames,
             List<DataType> types) {
         this.fileName = fileName;
         this.lines = new LineReader(in);
-        this.factory = factory;
         this.options = options;
-        this.columnNames = columnNames;
-        this.types = types.toArray(new DataType[0]);
-        this.writtenAt = new long[this.types.length];
-        for (int i = 0; i < columnNames.size(); i++) {
-            columnIndex.put(columnNames.get(i), i);
-        }
+        this.rows = new JsonRowDecoder(factory, options, columnNames, types, this::location);
     }
 
     @Override
@@ -64,131 +41,21 @@ final class JsonLinesDecoder implements RecordDecoder {
             if (lines.isBlank()) {
                 continue;
             }
-            rowStamp++;
             try {
-                decodeLine(batch);
+                rows.decode(lines.chars(), lines.length(), batch);
             } catch (RecordException e) {
                 if (options.ignoreParseErrors()) {
                     continue;
                 }
-                throw WeirException.execution("File '" + fileName + "', line " + lines.lineNumber() + ": " + e.getMessage());
+                throw WeirException.execution(location() + ": " + e.getMessage());
             }
             batch.commitRow();
         }
         return true;
     }
 
-    private void decodeLine(RowBatch batch) throws IOException, RecordException {
-        try (JsonParser parser = factory.createParser(lines.chars(), 0, lines.length())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new RecordException("Expected a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                Integer column = columnIndex.get(parser.currentName());
-                JsonToken token = parser.nextToken();
-                if (column == null) {
-                    parser.skipChildren();
-                    continue;
-                }
-                decodeField(batch, column, token, parser);
-                writtenAt[column] = rowStamp;
-            }
-            if (parser.nextToken() != null) {
-                throw new RecordException("Unexpected content after the JSON object");
-            }
-        } catch (JsonProcessingException e) {
-            throw new RecordException("Invalid JSON: " + e.getOriginalMessage());
-        }
-        for (int c = 0; c < types.length; c++) {
-            if (writtenAt[c] != rowStamp) {
-                if (options.failOnMissingField()) {
-                    throw new RecordException("Missing field '" + columnNames.get(c) + "'");
-                }
-                batch.setNull(c);
-            }
-        }
-    }
-
-    private void decodeField(RowBatch batch, int c, JsonToken token, JsonParser parser) throws IOException {
-        try {
-            decodeValue(batch, c, token, parser);
-        } catch (RuntimeException e) {
-            if (!options.ignoreParseErrors() || (e instanceof WeirException w && w.kind() != ErrorKind.EXECUTION)) {
-                String problem = e instanceof WeirException ? e.getMessage()
-                        : "Cannot read '" + parser.getText() + "' as " + types[c].withNullable(true).sqlName();
-                throw WeirException.execution("File '" + fileName + "', line " + lines.lineNumber() + ", field '"
-                        + columnNames.get(c) + "': " + problem);
-            }
-            batch.setNull(c);
-        }
-    }
-
-    private void decodeValue(RowBatch batch, int c, JsonToken token, JsonParser parser) throws IOException {
-        DataType type = types[c];
-        TypeKind kind = type.kind();
-        switch (token) {
-            case VALUE_NULL -> batch.setNull(c);
-            case VALUE_STRING -> {
-                if (kind.isCharacter()) {
-                    batch.setString(c, parser.getText());
-                } else {
-                    batch.parse(c, parser.getText());
-                }
-            }
-            case VALUE_NUMBER_INT -> {
-                if (kind.isIntegral() && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                    long value = parser.getLongValue();
-                    Values.checkRange(value, kind);
-                    batch.setLong(c, value);
-                } else if (kind == TypeKind.DOUBLE || kind == TypeKind.FLOAT) {
-                    batch.setDouble(c, parser.getDoubleValue());
-                } else if (kind.isCharacter()) {
-                    batch.setString(c, parser.getText());
-                } else {
-                    batch.setExternal(c, parser.getNumberValue());
-                }
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                if (kind == TypeKind.DOUBLE || kind == TypeKind.FLOAT) {
-                    batch.setDouble(c, parser.getDoubleValue());
-                } else if (kind.isCharacter()) {
-                    batch.setString(c, parser.getText());
-                } else {
-                    batch.setExternal(c, parser.getDecimalValue());
-                }
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                boolean value = token == JsonToken.VALUE_TRUE;
-                if (kind == TypeKind.BOOLEAN) {
-                    batch.setBoolean(c, value);
-                } else if (kind.isCharacter()) {
-                    batch.setString(c, value ? "true" : "false");
-                } else {
-                    throw mismatch("a JSON boolean", type);
-                }
-            }
-            case START_OBJECT, START_ARRAY -> {
-                if (kind.isCharacter()) {
-                    batch.setString(c, copyAsText(parser));
-                } else {
-                    parser.skipChildren();
-                    throw mismatch(token == JsonToken.START_OBJECT ? "a JSON object" : "a JSON array", type);
-                }
-            }
-            default -> throw mismatch("JSON token " + token, type);
-        }
-    }
-
-    private static WeirException mismatch(String what, DataType type) {
-        return WeirException.execution("Cannot read " + what + " as " + type.withNullable(true).sqlName());
-    }
-
-    private String copyAsText(JsonParser parser) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = factory.createGenerator(text)) {
-            generator.copyCurrentStructure(parser);
-        }
-        return text.toString();
+    private String location() {
+        return "File '" + fileName + "', line " + lines.lineNumber();
     }
 
     @Override

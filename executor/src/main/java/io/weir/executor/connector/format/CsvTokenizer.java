@@ -1,4 +1,4 @@
-package io.weir.executor.connector.filesystem;
+package io.weir.executor.connector.format;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,11 +13,11 @@ import java.util.Arrays;
  * {@link #start(int)} and {@link #end(int)}, with quotes already removed, so reading allocates nothing per
  * record; decoders create strings only for the values that need them.
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
 
     private static final int EOF = -1;
 
-    private final Reader in;
+    private Reader in;
     private final char delimiter;
     private final char quote;
     private final boolean allowComments;
@@ -38,11 +38,26 @@ final class CsvTokenizer {
     private long line = 1;
     private long recordLine;
 
-    CsvTokenizer(Reader in, char delimiter, char quote, boolean allowComments) {
+    public CsvTokenizer(Reader in, char delimiter, char quote, boolean allowComments) {
         this.in = in;
         this.delimiter = delimiter;
         this.quote = quote;
         this.allowComments = allowComments;
+    }
+
+    /**
+     * Starts reading {@code next} from its beginning (line 1), keeping the buffers: one tokenizer serves many
+     * small inputs, such as the messages of a Kafka topic, without allocating per input.
+     */
+    public void reset(Reader next) {
+        in = next;
+        pos = 0;
+        limit = 0;
+        started = false;
+        line = 1;
+        recordLine = 0;
+        fieldCount = 0;
+        textLength = 0;
     }
 
     /**
@@ -52,7 +67,7 @@ final class CsvTokenizer {
      * @throws RecordException for bad quoting; the rest of that record has been consumed, so the caller may
      *                         skip it and call again
      */
-    boolean next() throws IOException, RecordException {
+    public boolean next() throws IOException, RecordException {
         fieldCount = 0;
         textLength = 0;
         if (!skipToRecord()) {
@@ -193,33 +208,33 @@ final class CsvTokenizer {
         fieldCount++;
     }
 
-    int fieldCount() {
+    public int fieldCount() {
         return fieldCount;
     }
 
     /** The characters of every field of the current record; valid until the next call to {@link #next()}. */
-    char[] text() {
+    public char[] text() {
         return text;
     }
 
-    int start(int field) {
+    public int start(int field) {
         return starts[field];
     }
 
-    int end(int field) {
+    public int end(int field) {
         return ends[field];
     }
 
-    boolean isQuoted(int field) {
+    public boolean isQuoted(int field) {
         return quoted[field];
     }
 
-    String fieldString(int field) {
+    public String fieldString(int field) {
         return new String(text, starts[field], ends[field] - starts[field]);
     }
 
     /** The line the current record starts on. */
-    long recordLine() {
+    public long recordLine() {
         return recordLine;
     }
 }
