@@ -12,12 +12,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Runtime {@link DataType}s back to Calcite types, for catalog tables (the inverse of {@code DataTypes}). */
-final class RelTypes {
+public final class RelTypes {
 
     private RelTypes() {
     }
 
-    static RelDataType toRelDataType(RelDataTypeFactory factory, DataType type) {
+    public static RelDataType toRelDataType(RelDataTypeFactory factory, DataType type) {
         RelDataType base = switch (type.kind()) {
             case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
             case TINYINT -> factory.createSqlType(SqlTypeName.TINYINT);

@@ -19,6 +19,7 @@ import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
 import io.weir.executor.operators.ValuesSourceFactory;
 import io.weir.executor.api.WatermarkStrategy;
+import io.weir.executor.operators.window.SessionWindowAggregateOperator;
 import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
 import io.weir.executor.operators.window.StreamingSortOperator;
 import io.weir.executor.operators.window.TimeKind;
@@ -29,6 +30,7 @@ import io.weir.executor.operators.window.WindowTableFunctionOperator;
 import io.weir.planner.PlanningSession;
 import io.weir.planner.QueryOptions;
 import io.weir.planner.catalog.PhysicalTable;
+import io.weir.planner.catalog.RelTypes;
 import io.weir.planner.catalog.TableDefinition;
 import io.weir.planner.functions.WindowTableFunction;
 import io.weir.planner.physical.ExchangePhysicalRel;
@@ -310,6 +312,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     @Override
     public Stream onWindowAggregate(WindowAggregatePhysicalRel rel) {
+        SessionAggregation session = streaming ? SessionAggregation.match(rel) : null;
+        if (session != null) {
+            return sessionAggregate(rel, session);
+        }
         Stream input = visit(rel.getInput());
         int[] keys = rel.getGroupSet().toArray();
         List<DataType> out = types(rel.getRowType());
@@ -322,6 +328,49 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                 () -> new WindowAggregateOperator(keys, start, end, inputTypes, calls, time), 1, out);
         graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
         return new Stream(vertex, parallelism, out);
+    }
+
+    /**
+     * A session-window aggregate as one operator (see {@link SessionAggregation}), then a projection into the
+     * aggregate's column order (group keys in input order, then calls).
+     */
+    private Stream sessionAggregate(WindowAggregatePhysicalRel rel, SessionAggregation session) {
+        Stream source = visit(session.source());
+        WindowDefinition window = session.window().window();
+        int[] keys = session.partitionKeys();
+        List<DataType> out = types(rel.getRowType());
+        int groups = rel.getGroupCount();
+        List<DataType> sessionTypes = new ArrayList<>();
+        for (int key : keys) {
+            sessionTypes.add(source.types().get(key));
+        }
+        sessionTypes.add(DataType.TIMESTAMP.withNullable(false));
+        sessionTypes.add(DataType.TIMESTAMP.withNullable(false));
+        sessionTypes.addAll(out.subList(groups, out.size()));
+        var calls = Aggregates.toRuntime(session.calls(), source.types(), out, groups);
+        List<DataType> sourceTypes = source.types();
+        boolean dropLate = window.eventTime();
+        int vertex = graph.addOperator("SessionWindowAggregate(keys " + Arrays.toString(keys) + ", gap "
+                + window.sizeMillis() + "ms)", parallelism, () -> new SessionWindowAggregateOperator(keys,
+                        window.timeColumn(), window.sizeMillis(), sourceTypes, calls, dropLate), 1, sessionTypes);
+        graph.connect(source.vertex(), vertex, 0, Partitioning.hash(keys));
+        ScalarEvaluator[] projections = new ScalarEvaluator[out.size()];
+        for (int i = 0; i < projections.length; i++) {
+            projections[i] = switch (session.role(rel, i)) {
+                case KEY -> column(session.keyPosition(rel, i), sessionTypes);
+                case START -> column(keys.length, sessionTypes);
+                case END -> column(keys.length + 1, sessionTypes);
+                case TIME -> new WindowTimeEvaluator(keys.length + 1);
+                case CALL -> column(keys.length + 2 + i - groups, sessionTypes);
+            };
+        }
+        return addForward("Calc(session columns)", new Stream(vertex, parallelism, sessionTypes),
+                () -> new CalcOperator(null, projections), out);
+    }
+
+    private ScalarEvaluator column(int index, List<DataType> types) {
+        return compiler.compile(rexBuilder.makeInputRef(
+                RelTypes.toRelDataType(session.typeFactory(), types.get(index)), index), types);
     }
 
     @Override
