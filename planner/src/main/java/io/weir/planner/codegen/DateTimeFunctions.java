@@ -29,6 +29,7 @@ final class DateTimeFunctions {
         r.add("CURRENT_TIMESTAMP", DateTimeFunctions::now);
         r.add("LOCALTIMESTAMP", DateTimeFunctions::now);
         r.add("NOW", DateTimeFunctions::now);
+        r.add("PROCTIME", c -> new ProctimeEvaluator(c.type()));
         r.add("CURRENT_DATE", c -> Constant.ofLong(c.type(), Math.floorDiv(c.queryStartMillis(), MILLIS_PER_DAY)));
         r.add("CURRENT_TIME", DateTimeFunctions::timeOfDay);
         r.add("LOCALTIME", DateTimeFunctions::timeOfDay);
