@@ -20,6 +20,7 @@ public record ServerConfig(
         List<Path> allowedRoots,
         long maxRequestBytes,
         long maxResultRows,
+        long longPollMillis,
         boolean seedDemo,
         Map<String, String> queryDefaults) {
 
@@ -30,6 +31,8 @@ public record ServerConfig(
     public static final String MAX_REQUEST = "server.max-request-size";
     public static final String MAX_RESULT_ROWS = "result.max-rows";
     public static final String SEED_DEMO = "server.seed-demo";
+    /** The longest a results request waits for rows before answering an empty page (milliseconds). */
+    public static final String LONG_POLL_TIMEOUT = "result.long-poll-timeout";
 
     public ServerConfig {
         allowedRoots = List.copyOf(allowedRoots);
@@ -89,9 +92,10 @@ public record ServerConfig(
         }
         long maxRequest = intValue(values.remove(MAX_REQUEST), 4 * 1024 * 1024, MAX_REQUEST);
         long maxRows = intValue(values.remove(MAX_RESULT_ROWS), 1_000_000, MAX_RESULT_ROWS);
+        long longPoll = intValue(values.remove(LONG_POLL_TIMEOUT), 10_000, LONG_POLL_TIMEOUT);
         boolean seed = !"false".equalsIgnoreCase(values.remove(SEED_DEMO));
-        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, maxRequest, maxRows, seed,
-                values);
+        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, maxRequest, maxRows,
+                longPoll, seed, values);
     }
 
     private static int intValue(String value, int defaultValue, String key) {
