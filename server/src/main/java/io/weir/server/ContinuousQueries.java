@@ -89,10 +89,12 @@ final class ContinuousQueries implements AutoCloseable {
     /** Runs on the job's reaper thread once every task thread has ended. */
     private void ended(String queryId, Job job, PagedResultBuffer buffer, Throwable failure) {
         QueryOutcome outcome = closing ? new QueryOutcome(QueryState.FAILED, SERVER_STOPPED) : QueryOutcome.of(failure);
+        if (buffer != null) {
+            // Readers learn of the end first; the registry reports the job's final state already meanwhile.
+            buffer.end(new ResultEnd(outcome.state().name(), outcome.error()));
+        }
         queries.finish(queryId, outcome.state(), job.metrics(), outcome.error());
         if (buffer != null) {
-            // After the registry: a client that sees the end and then asks for the query sees its final state.
-            buffer.end(new ResultEnd(outcome.state().name(), outcome.error()));
             evictEndedResults();
         }
     }

@@ -134,8 +134,9 @@ final class QueryRegistry {
     }
 
     /**
-     * A job that was cancelled or failed says so at once, while its threads still unwind; the record follows
-     * when they have ended. Reporting the job's state meanwhile keeps a DELETE and the next GET consistent.
+     * A job that was cancelled or failed says so at once, while its threads still unwind, and a finished one
+     * before its completion is recorded; the record follows. Reporting the job's state meanwhile keeps a DELETE
+     * and the next GET consistent, and a client that saw the end of the results sees a final state.
      */
     private QueryInfo withJobState(QueryInfo info) {
         LiveJob job = jobs.get(info.queryId());
@@ -145,6 +146,7 @@ final class QueryRegistry {
         return switch (job.job().state()) {
             case CANCELED -> info.withState(QueryState.CANCELED);
             case FAILED -> info.withState(QueryState.FAILED);
+            case FINISHED -> info.withState(QueryState.FINISHED);
             default -> info;
         };
     }

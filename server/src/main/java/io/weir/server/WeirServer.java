@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class WeirServer implements Api, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeirServer.class);
-    private static final long STREAM_KEEP_ALIVE_MILLIS = 10_000;
 
     private final ServerConfig config;
     private final EmbeddedDatabase database;
@@ -66,9 +65,12 @@ public final class WeirServer implements Api, AutoCloseable {
         ServerConnector connector = new ServerConnector(http);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // A long-poll or an idle result stream must not be cut by the connection's idle timeout.
+        connector.setIdleTimeout(Math.max(connector.getIdleTimeout(),
+                Math.max(config.longPollMillis(), config.streamKeepAliveMillis()) + 10_000));
         http.addConnector(connector);
         http.setHandler(new ApiHandler(this, config.maxRequestBytes(), config.longPollMillis(),
-                STREAM_KEEP_ALIVE_MILLIS));
+                config.streamKeepAliveMillis()));
     }
 
     /** Opens the data dir and starts listening. */

@@ -43,8 +43,7 @@ final class ResultStream {
     private boolean writingLast;
     /** Either the last write completed or the client went away: nothing more happens. */
     private boolean done;
-    /** Something was written since the previous keep-alive check. */
-    private boolean wroteSinceCheck;
+    private long lastWriteNanos;
     private Scheduler.Task keepAlive;
 
     private ResultStream(PagedResultBuffer buffer, long token, StreamFormat format, Request request,
@@ -103,7 +102,7 @@ final class ResultStream {
     private void write(ByteBuffer bytes, boolean last) {
         writing = true;
         writingLast = last;
-        wroteSinceCheck = true;
+        lastWriteNanos = System.nanoTime();
         response.write(last, bytes, writeDone);
     }
 
@@ -140,14 +139,20 @@ final class ResultStream {
         buffer.unlisten(onRowsArrived);
     }
 
+    /**
+     * Sends a keep-alive when nothing was written for the interval. A write to a connection the client closed
+     * may still succeed (the socket learns of the close from it), so a gone client is noticed at the second.
+     */
     private synchronized void checkKeepAlive() {
         if (done) {
             return;
         }
-        if (!writing && !wroteSinceCheck) {
+        long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWriteNanos);
+        if (!writing && idleMillis >= keepAliveMillis) {
             write(format.keepAlive(), false);
+            idleMillis = 0;
         }
-        wroteSinceCheck = false;
-        keepAlive = scheduler.schedule(this::checkKeepAlive, keepAliveMillis, TimeUnit.MILLISECONDS);
+        keepAlive = scheduler.schedule(this::checkKeepAlive, Math.max(1, keepAliveMillis - idleMillis),
+                TimeUnit.MILLISECONDS);
     }
 }

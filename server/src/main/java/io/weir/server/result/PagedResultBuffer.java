@@ -182,8 +182,8 @@ public final class PagedResultBuffer implements ResultCollector {
     /**
      * Page {@code token}, without waiting. Asking for the next token releases the page before it and cuts a new
      * page of what is pending; when nothing is, this returns null, or with {@code allowEmpty} an empty page
-     * (after a long-poll timed out). After the end, the last page (and any later one) is an empty {@code eos}
-     * page. Asking again for the page just cut gives it again.
+     * (after a long-poll timed out). The page that takes the last rows of an ended query says {@code eos}, and
+     * so does every page after it (empty). Asking again for the page just cut gives it again.
      *
      * @throws ResultsReleasedException for a token older than the retained page
      * @throws WeirException            (BAD_REQUEST) for a token not issued yet
@@ -195,8 +195,8 @@ public final class PagedResultBuffer implements ResultCollector {
                 return retained;
             }
             if (token < nextToken) {
-                throw new ResultsReleasedException("Page " + token + " was released when page " + (token + 1)
-                        + " was fetched; continue from token " + nextToken);
+                throw new ResultsReleasedException("Page " + token + " is no longer held (a page is released "
+                        + "once the next one is asked for); continue from token " + nextToken);
             }
             if (token > nextToken) {
                 throw new WeirException(ErrorKind.BAD_REQUEST, "Page " + token + " does not exist yet; the next "
