@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The answer of {@code GET /v1/queries/{id}}: what the registry recorded, and while the query runs its operators
@@ -26,6 +27,11 @@ final class QueryDescription {
         q.put("mode", info.mode());
         q.put("parallelism", info.parallelism());
         q.put("plan", info.plan());
+        if ("streaming".equals(info.mode()) && !metrics.containsKey(ServerMetrics.LATE_RECORDS_DROPPED)) {
+            // Always there for continuous queries, so clients need not know whether a window operator ran yet.
+            metrics = new TreeMap<>(metrics);
+            metrics.put(ServerMetrics.LATE_RECORDS_DROPPED, 0L);
+        }
         q.put("metrics", metrics);
         List<OperatorStats> operators = live.map(j -> OperatorStats.of(j.job(), j.graph())).orElse(List.of());
         q.put("operators", operators(operators));

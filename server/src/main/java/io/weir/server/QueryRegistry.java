@@ -7,6 +7,7 @@ import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.job.Job;
+import io.weir.executor.job.JobState;
 import io.weir.planner.catalog.EmbeddedDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -71,7 +72,7 @@ final class QueryRegistry {
     /** Cancels a running query; returns false when it is not running. */
     boolean cancel(String queryId) {
         LiveJob live = jobs.get(queryId);
-        if (live == null) {
+        if (live == null || live.job().state() != JobState.RUNNING) {
             return false;
         }
         live.job().cancel();

@@ -212,7 +212,7 @@ class ContinuousQueriesApiTest {
         JsonNode page = page(queryId, 0);
         assertThat(page.get("eos").asBoolean()).isTrue();
         assertThat(page.get("error").asText()).contains("bad record at offset 17");
-        assertThat(threadsOf(queryId)).isFalse();
+        Await.until("the query's threads are gone", () -> !threadsOf(queryId));
     }
 
     @Test
@@ -236,6 +236,7 @@ class ContinuousQueriesApiTest {
         assertThat(query.get("operators").get(1).get("recordsIn").asLong()).isEqualTo(3);
         assertThat(query.get("watermarks").has("Source(" + table + ")")).isTrue();
         assertThat(query.get("metrics").get("Source(" + table + ").records_out").asLong()).isEqualTo(3);
+        assertThat(query.get("metrics").get("late_records_dropped").asLong()).isZero();
         assertThat(query.get("results").get("deliveredRows").asLong()).isEqualTo(3);
         assertThat(query.get("results").get("bufferPolicy").asText()).isEqualTo("block");
         client.delete("/v1/queries/" + queryId);

@@ -2,6 +2,7 @@ package io.weir.server;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.SourceFactory;
+import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.LongVector;
@@ -33,7 +34,7 @@ final class CountingSource implements SourceFactory {
             private boolean idle;
 
             @Override
-            public InputStatus pollNext(io.weir.executor.api.SourceOutput out) {
+            public InputStatus pollNext(SourceOutput out) {
                 idle = !idle;
                 if (idle) {
                     return InputStatus.NOTHING_AVAILABLE;
@@ -45,6 +46,10 @@ final class CountingSource implements SourceFactory {
                 out.emit(new Chunk(new Vector[] {LongVector.wrap(values)}, chunkRows));
                 emitted.set(next);
                 return InputStatus.MORE_AVAILABLE;
+            }
+
+            @Override
+            public void close() {
             }
         };
     }
