@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
+import io.weir.executor.graph.JobGraph;
 import io.weir.executor.job.Job;
+import io.weir.executor.job.JobState;
 import io.weir.planner.catalog.EmbeddedDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ final class QueryRegistry {
     private final SecureRandom random = new SecureRandom();
     /** Queries of this server process; older ones are read from the database on demand. */
     private final Map<String, QueryInfo> live = new ConcurrentHashMap<>();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, LiveJob> jobs = new ConcurrentHashMap<>();
 
     QueryRegistry(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -60,26 +63,53 @@ final class QueryRegistry {
         return info;
     }
 
-    void running(String queryId, Job job) {
-        jobs.put(queryId, job);
+    void running(String queryId, Job job, JobGraph graph) {
+        jobs.put(queryId, new LiveJob(job, graph));
         QueryInfo info = live.computeIfPresent(queryId, (id, q) -> q.withState(QueryState.RUNNING));
         save(info);
     }
 
     /** Cancels a running query; returns false when it is not running. */
     boolean cancel(String queryId) {
-        Job job = jobs.get(queryId);
-        if (job == null) {
+        LiveJob live = jobs.get(queryId);
+        if (live == null || live.job().state() != JobState.RUNNING) {
             return false;
         }
-        job.cancel();
+        live.job().cancel();
         return true;
     }
 
     /** Live metrics of a running query, or the stored ones. */
     Map<String, Long> metrics(QueryInfo info) {
-        Job job = jobs.get(info.queryId());
-        return job != null ? job.metrics() : info.metrics();
+        LiveJob live = jobs.get(info.queryId());
+        return live != null ? live.job().metrics() : info.metrics();
+    }
+
+    /** The job of a query whose threads still run. */
+    Optional<LiveJob> liveJob(String queryId) {
+        return Optional.ofNullable(jobs.get(queryId));
+    }
+
+    /** The queries whose jobs still run, by id. */
+    Map<String, LiveJob> liveJobs() {
+        return Map.copyOf(jobs);
+    }
+
+    /** How many recorded queries are in each state (every state present, zeros included). */
+    Map<QueryState, Long> countByState() {
+        Map<QueryState, Long> counts = new EnumMap<>(QueryState.class);
+        for (QueryState state : QueryState.values()) {
+            counts.put(state, 0L);
+        }
+        try (Connection c = database.open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT STATE, COUNT(*) FROM " + TABLE + " GROUP BY STATE")) {
+            while (rs.next()) {
+                counts.put(QueryState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot read the query history", e);
+        }
     }
 
     void finish(String queryId, QueryState state, Map<String, Long> metrics, String error) {
@@ -93,7 +123,7 @@ final class QueryRegistry {
     Optional<QueryInfo> find(String queryId) {
         QueryInfo info = live.get(queryId);
         if (info != null) {
-            return Optional.of(info);
+            return Optional.of(withJobState(info));
         }
         List<QueryInfo> found = select("SELECT * FROM " + TABLE + " WHERE ID = ?", queryId);
         return found.stream().findFirst();
@@ -102,6 +132,24 @@ final class QueryRegistry {
     /** The most recent queries first. */
     List<QueryInfo> list() {
         return select("SELECT * FROM " + TABLE + " ORDER BY CREATED_AT DESC LIMIT " + LIST_LIMIT, null);
+    }
+
+    /**
+     * A job that was cancelled or failed says so at once, while its threads still unwind, and a finished one
+     * before its completion is recorded; the record follows. Reporting the job's state meanwhile keeps a DELETE
+     * and the next GET consistent, and a client that saw the end of the results sees a final state.
+     */
+    private QueryInfo withJobState(QueryInfo info) {
+        LiveJob job = jobs.get(info.queryId());
+        if (job == null || info.state().isTerminal()) {
+            return info;
+        }
+        return switch (job.job().state()) {
+            case CANCELED -> info.withState(QueryState.CANCELED);
+            case FAILED -> info.withState(QueryState.FAILED);
+            case FINISHED -> info.withState(QueryState.FINISHED);
+            default -> info;
+        };
     }
 
     private void save(QueryInfo info) {
@@ -136,7 +184,8 @@ final class QueryRegistry {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     QueryInfo stored = read(rs);
-                    result.add(live.getOrDefault(stored.queryId(), stored));
+                    QueryInfo current = live.get(stored.queryId());
+                    result.add(current == null ? stored : withJobState(current));
                 }
             }
             return result;

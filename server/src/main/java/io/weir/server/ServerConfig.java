@@ -20,6 +20,8 @@ public record ServerConfig(
         List<Path> allowedRoots,
         long maxRequestBytes,
         long maxResultRows,
+        long longPollMillis,
+        long streamKeepAliveMillis,
         boolean seedDemo,
         Map<String, String> queryDefaults) {
 
@@ -30,6 +32,10 @@ public record ServerConfig(
     public static final String MAX_REQUEST = "server.max-request-size";
     public static final String MAX_RESULT_ROWS = "result.max-rows";
     public static final String SEED_DEMO = "server.seed-demo";
+    /** The longest a results request waits for rows before answering an empty page (milliseconds). */
+    public static final String LONG_POLL_TIMEOUT = "result.long-poll-timeout";
+    /** How often an idle result stream sends a keep-alive, which is also how soon a gone client is noticed (ms). */
+    public static final String STREAM_KEEP_ALIVE = "result.stream.keep-alive";
 
     public ServerConfig {
         allowedRoots = List.copyOf(allowedRoots);
@@ -89,9 +95,20 @@ public record ServerConfig(
         }
         long maxRequest = intValue(values.remove(MAX_REQUEST), 4 * 1024 * 1024, MAX_REQUEST);
         long maxRows = intValue(values.remove(MAX_RESULT_ROWS), 1_000_000, MAX_RESULT_ROWS);
+        long longPoll = millis(values.remove(LONG_POLL_TIMEOUT), 10_000, LONG_POLL_TIMEOUT);
+        long keepAlive = millis(values.remove(STREAM_KEEP_ALIVE), 5_000, STREAM_KEEP_ALIVE);
         boolean seed = !"false".equalsIgnoreCase(values.remove(SEED_DEMO));
-        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, maxRequest, maxRows, seed,
-                values);
+        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, maxRequest, maxRows,
+                longPoll, keepAlive, seed, values);
+    }
+
+    private static long millis(String value, int defaultValue, String key) {
+        long millis = intValue(value, defaultValue, key);
+        if (millis < 1) {
+            throw new IllegalArgumentException("'" + key + "' must be a positive number of milliseconds, got '"
+                    + value + "'");
+        }
+        return millis;
     }
 
     private static int intValue(String value, int defaultValue, String key) {

@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.sql.SqlNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the statements of one request in order. {@code SET} changes the properties of the statements after it
- * (request properties and server defaults apply from the start); catalog statements answer at once; queries and
- * INSERTs run as jobs and answer when they finish. Each answer is a JSON-ready map.
+ * (request properties and server defaults apply from the start); catalog statements answer at once; bounded
+ * queries and INSERTs run as batch jobs and answer when they finish; unbounded ones start as continuous queries
+ * and answer at once ({@link ContinuousQueries}). Each answer is a JSON-ready map.
  */
 final class StatementExecutor {
 
@@ -32,13 +34,24 @@ final class StatementExecutor {
     private final QueryPlanner planner;
     private final JobManager jobs;
     private final QueryRegistry queries;
+    private final ContinuousQueries continuous;
     private final ServerConfig config;
+    private final PlanHook hook;
+    private final LongAdder batchRowsDelivered = new LongAdder();
 
-    StatementExecutor(QueryPlanner planner, JobManager jobs, QueryRegistry queries, ServerConfig config) {
+    StatementExecutor(QueryPlanner planner, JobManager jobs, QueryRegistry queries, ContinuousQueries continuous,
+            ServerConfig config, PlanHook hook) {
         this.planner = planner;
         this.jobs = jobs;
         this.queries = queries;
+        this.continuous = continuous;
         this.config = config;
+        this.hook = hook;
+    }
+
+    /** Rows answered by batch SELECTs since the server started. */
+    long batchRowsDelivered() {
+        return batchRowsDelivered.sum();
     }
 
     /** Runs every statement of {@code sql}; the answers in statement order. Stops at the first error. */
@@ -74,8 +87,10 @@ final class StatementExecutor {
             answer.put("logicalPlan", explain.logicalPlan());
             answer.put("physicalPlan", explain.physicalPlan());
             answer.put("jobGraph", explain.jobGraph());
-        } else {
+        } else if (((StatementResult.Job) result).bounded()) {
             runBatch(StatementText.of(sql, statement), (StatementResult.Job) result, answer);
+        } else {
+            answer.putAll(continuous.start(StatementText.of(sql, statement), (StatementResult.Job) result, properties));
         }
         return answer;
     }
@@ -83,7 +98,8 @@ final class StatementExecutor {
     /** Planning errors that are not Weir's own (Calcite's assertions, say) still answer 400, never 500. */
     private StatementResult plan(SqlNode statement, Map<String, String> properties) {
         try {
-            return planner.plan(statement, properties);
+            StatementResult hooked = hook.plan(statement, properties);
+            return hooked != null ? hooked : planner.plan(statement, properties);
         } catch (WeirException e) {
             throw e;
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -109,14 +125,15 @@ final class StatementExecutor {
         QueryInfo query = queries.register(text, job.streaming() ? "streaming" : "batch", job.parallelism(), job.plan());
         ResultBuffer buffer = new ResultBuffer(config.maxResultRows());
         Job running;
+        JobGraph graph;
         try {
-            JobGraph graph = job.jobGraph().apply(buffer);
+            graph = nameAfterQuery(query.queryId(), job.jobGraph().apply(buffer));
             running = jobs.submit(graph);
         } catch (RuntimeException e) {
             queries.finish(query.queryId(), QueryState.FAILED, Map.of(), e.getMessage());
             throw e;
         }
-        queries.running(query.queryId(), running);
+        queries.running(query.queryId(), running, graph);
         try {
             running.completion().get();
         } catch (InterruptedException e) {
@@ -128,7 +145,7 @@ final class StatementExecutor {
             queries.finish(query.queryId(), QueryState.CANCELED, running.metrics(), "Canceled");
             throw new WeirException(ErrorKind.EXECUTION, "Query " + query.queryId() + " was canceled");
         } catch (ExecutionException e) {
-            WeirException error = asWeirException(e.getCause());
+            WeirException error = QueryOutcome.asWeirException(e.getCause());
             queries.finish(query.queryId(), QueryState.FAILED, running.metrics(), error.getMessage());
             throw error;
         }
@@ -141,18 +158,16 @@ final class StatementExecutor {
         } else {
             answer.put("columns", columns(job.columns()));
             answer.put("rows", new ChunkRows(job.columns().stream().map(Column::type).toList(), buffer.chunks()));
+            batchRowsDelivered.add(buffer.rowCount());
         }
     }
 
-    private static WeirException asWeirException(Throwable failure) {
-        if (failure instanceof WeirException e) {
-            return e;
-        }
-        if (failure instanceof CancellationException) {
-            return new WeirException(ErrorKind.EXECUTION, "The query was canceled");
-        }
-        LOG.error("Query failed with an unexpected error", failure);
-        return new WeirException(ErrorKind.INTERNAL, "The query failed: " + failure, failure);
+    /**
+     * The graph under the query's id, so that its task threads ({@code weir-task-<graph>-<vertex>-<subtask>})
+     * say which query they belong to.
+     */
+    static JobGraph nameAfterQuery(String queryId, JobGraph graph) {
+        return new JobGraph(queryId, graph.vertices(), graph.edges());
     }
 
     static List<Map<String, Object>> columns(List<Column> columns) {

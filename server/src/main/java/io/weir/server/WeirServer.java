@@ -12,12 +12,16 @@ import io.weir.planner.catalog.EmbeddedDatabase;
 import io.weir.planner.catalog.TableConnectors;
 import io.weir.server.http.Api;
 import io.weir.server.http.ApiHandler;
+import io.weir.server.result.PagedResultBuffer;
+import io.weir.server.result.ResultsReleasedException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -33,10 +37,12 @@ public final class WeirServer implements Api, AutoCloseable {
     private final EmbeddedDatabase database;
     private final JobManager jobs;
     private final QueryRegistry queries;
+    private final ContinuousQueries continuous;
     private final StatementExecutor executor;
+    private final ServerMetrics metrics;
     private final Server http;
 
-    private WeirServer(ServerConfig config) {
+    private WeirServer(ServerConfig config, PlanHook hook) {
         this.config = config;
         boolean freshDataDir = !Files.exists(config.dataDir().resolve("weir.mv.db"));
         Clock clock = Clock.systemUTC();
@@ -48,7 +54,10 @@ public final class WeirServer implements Api, AutoCloseable {
         QueryPlanner planner = new QueryPlanner(catalog, connectors, clock);
         this.jobs = new JobManager(RuntimeOptions.defaults());
         this.queries = new QueryRegistry(database, clock);
-        this.executor = new StatementExecutor(planner, jobs, queries, config);
+        LongAdder streamedRows = new LongAdder();
+        this.continuous = new ContinuousQueries(jobs, queries, streamedRows);
+        this.executor = new StatementExecutor(planner, jobs, queries, continuous, config, hook);
+        this.metrics = new ServerMetrics(queries, continuous, streamedRows, executor::batchRowsDelivered);
         if (freshDataDir && config.seedDemo()) {
             DemoCatalog.seed(executor);
         }
@@ -56,13 +65,22 @@ public final class WeirServer implements Api, AutoCloseable {
         ServerConnector connector = new ServerConnector(http);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // A long-poll or an idle result stream must not be cut by the connection's idle timeout.
+        connector.setIdleTimeout(Math.max(connector.getIdleTimeout(),
+                Math.max(config.longPollMillis(), config.streamKeepAliveMillis()) + 10_000));
         http.addConnector(connector);
-        http.setHandler(new ApiHandler(this, config.maxRequestBytes()));
+        http.setHandler(new ApiHandler(this, config.maxRequestBytes(), config.longPollMillis(),
+                config.streamKeepAliveMillis()));
     }
 
     /** Opens the data dir and starts listening. */
     public static WeirServer start(ServerConfig config) throws Exception {
-        WeirServer server = new WeirServer(config);
+        return start(config, PlanHook.NONE);
+    }
+
+    /** As {@link #start(ServerConfig)}, with statements planned by {@code hook} first (tests). */
+    static WeirServer start(ServerConfig config, PlanHook hook) throws Exception {
+        WeirServer server = new WeirServer(config, hook);
         try {
             server.http.start();
         } catch (Exception e) {
@@ -113,31 +131,41 @@ public final class WeirServer implements Api, AutoCloseable {
     @Override
     public Object query(String queryId) {
         QueryInfo info = queries.find(queryId).orElseThrow(() -> notFound(queryId));
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("queryId", info.queryId());
-        q.put("statement", info.statement());
-        q.put("state", info.state().name());
-        q.put("mode", info.mode());
-        q.put("parallelism", info.parallelism());
-        q.put("plan", info.plan());
-        q.put("metrics", queries.metrics(info));
-        q.put("watermarks", Map.of());
-        q.put("checkpoints", List.of());
-        q.put("createdAt", info.createdAt().toString());
-        if (info.finishedAt() != null) {
-            q.put("finishedAt", info.finishedAt().toString());
-        }
-        if (info.error() != null) {
-            q.put("error", info.error());
-        }
-        return q;
+        return QueryDescription.of(info, queries.metrics(info), queries.liveJob(queryId), continuous.result(queryId));
     }
 
     @Override
     public Object cancel(String queryId) {
         QueryInfo info = queries.find(queryId).orElseThrow(() -> notFound(queryId));
         boolean canceled = queries.cancel(queryId);
+        if (canceled) {
+            continuous.canceled(queryId);
+        }
         return Map.of("queryId", queryId, "state", canceled ? QueryState.CANCELED.name() : info.state().name());
+    }
+
+    @Override
+    public PagedResultBuffer results(String queryId) {
+        Optional<PagedResultBuffer> results = continuous.result(queryId);
+        if (results.isPresent()) {
+            return results.get();
+        }
+        QueryInfo info = queries.find(queryId).orElseThrow(() -> notFound(queryId));
+        if (!"streaming".equals(info.mode())) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "Query '" + queryId + "' ran in batch mode: its rows came "
+                    + "with the answer to its statement");
+        }
+        if (info.statement().stripLeading().regionMatches(true, 0, "INSERT", 0, 6)) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "Query '" + queryId + "' writes to a table: it has no "
+                    + "result rows to fetch");
+        }
+        throw new ResultsReleasedException("The results of query '" + queryId + "' are no longer held (it ended "
+                + "and newer results replaced it, or the server restarted)");
+    }
+
+    @Override
+    public String metrics() {
+        return metrics.render();
     }
 
     private static WeirException notFound(String queryId) {
@@ -151,6 +179,7 @@ public final class WeirServer implements Api, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping the HTTP server failed", e);
         }
+        continuous.close();
         jobs.close();
         database.close();
     }

@@ -36,4 +36,22 @@ class RestartTest {
                     .as("the demo table is seeded once, not again on restart").isEqualTo("[[10]]");
         }
     }
+
+    @Test
+    void whenServerStopsWhileAContinuousQueryRuns_thenAfterRestartItIsFailedAndItsResultsAreGone() throws Exception {
+        TestPlans plans = new TestPlans();
+        plans.register("endless", new TapSource());
+        String queryId;
+        try (WeirServer server = TestServers.start(dataDir, java.util.Map.of(), plans)) {
+            queryId = new WeirClient(server.port()).ok("SELECT * FROM endless").get("queryId").asText();
+        }
+        try (WeirServer server = TestServers.start(dataDir)) {
+            WeirClient client = new WeirClient(server.port());
+
+            var query = client.get("/v1/queries/" + queryId).body();
+            assertThat(query.get("state").asText()).isEqualTo("FAILED");
+            assertThat(query.get("error").asText()).contains("server stopped");
+            assertThat(client.get("/v1/queries/" + queryId + "/results").status()).isEqualTo(410);
+        }
+    }
 }

@@ -11,10 +11,19 @@ public final class TestServers {
     }
 
     public static WeirServer start(Path dataDir, Map<String, String> settings) throws Exception {
+        return WeirServer.start(config(dataDir, settings));
+    }
+
+    /** A server whose statements over the test sources of {@code plans} run the jobs those build. */
+    static WeirServer start(Path dataDir, Map<String, String> settings, TestPlans plans) throws Exception {
+        return WeirServer.start(config(dataDir, settings), plans);
+    }
+
+    private static ServerConfig config(Path dataDir, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>(settings);
         all.put(ServerConfig.PORT, "0");
         all.put(ServerConfig.DATA_DIR, dataDir.toString());
-        return WeirServer.start(ServerConfig.fromMap(all));
+        return ServerConfig.fromMap(all);
     }
 
     public static WeirServer start(Path dataDir) throws Exception {

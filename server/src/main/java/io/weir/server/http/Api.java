@@ -1,5 +1,6 @@
 package io.weir.server.http;
 
+import io.weir.server.result.PagedResultBuffer;
 import java.util.Map;
 
 /** What the HTTP layer asks of the server; answers are JSON-ready objects, failures are WeirExceptions. */
@@ -16,4 +17,14 @@ public interface Api {
 
     /** {@code DELETE /v1/queries/{id}}. */
     Object cancel(String queryId);
+
+    /**
+     * The result buffer of a continuous SELECT, which {@code GET /v1/queries/{id}/results} and
+     * {@code .../results/stream} read. Unknown ids are NOT_FOUND; a query without continuous results (batch, an
+     * INSERT) is BAD_REQUEST; results the server no longer holds are a {@code ResultsReleasedException}.
+     */
+    PagedResultBuffer results(String queryId);
+
+    /** {@code GET /metrics}: the server's metrics in Prometheus text format. */
+    String metrics();
 }

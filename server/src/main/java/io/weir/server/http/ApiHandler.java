@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
 import io.weir.server.json.Json;
+import io.weir.server.result.PagedResultBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -18,34 +19,49 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes the HTTP API (DESIGN.md section 8) to the {@link Api}. Every answer is JSON; every error is
- * {@code {"error": {"kind", "message", "line"?, "column"?}}} with the status of its kind. Runs on Jetty's
- * (blocking) request threads.
+ * Routes the HTTP API (DESIGN.md section 8) to the {@link Api}. Every answer is JSON (but {@code /metrics}, which
+ * is Prometheus text, and result streams); every error is {@code {"error": {"kind", "message", "line"?,
+ * "column"?}}} with the status of its kind. Statements and descriptions are answered on Jetty's request thread;
+ * result pages ({@link ResultPageRequest}) and streams ({@link ResultStream}) answer later without holding it.
  */
 public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String JSON = "application/json";
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    private static final String QUERIES = "/v1/queries/";
+    private static final String RESULTS = "/results";
+    private static final String STREAM = "/stream";
 
     private final Api api;
     private final long maxRequestBytes;
+    private final long longPollMillis;
+    private final long keepAliveMillis;
 
-    public ApiHandler(Api api, long maxRequestBytes) {
+    /**
+     * @param longPollMillis  the longest a results request waits for rows ({@code ?timeout=ms} may shorten it)
+     * @param keepAliveMillis how often an idle result stream sends a keep-alive
+     */
+    public ApiHandler(Api api, long maxRequestBytes, long longPollMillis, long keepAliveMillis) {
         this.api = api;
         this.maxRequestBytes = maxRequestBytes;
+        this.longPollMillis = longPollMillis;
+        this.keepAliveMillis = keepAliveMillis;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         try {
-            Object answer = route(request);
-            write(response, 200, answer);
-            callback.succeeded();
+            if (!routeAsync(request, response, callback)) {
+                Object answer = route(request);
+                write(response, 200, answer);
+                callback.succeeded();
+            }
         } catch (WeirException e) {
             writeError(response, callback, e);
         } catch (Throwable t) {
@@ -53,6 +69,68 @@ public final class ApiHandler extends Handler.Abstract {
             writeError(response, callback, new WeirException(ErrorKind.INTERNAL, "Internal error: " + t, t));
         }
         return true;
+    }
+
+    /**
+     * The routes that answer later or bit by bit (results, metrics text); returns false for the JSON routes.
+     * Until it returns, failures are answered as errors by the caller.
+     */
+    private boolean routeAsync(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (path.equals("/metrics")) {
+            requireMethod(request.getMethod(), "GET");
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            response.write(true, ByteBuffer.wrap(api.metrics().getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
+        if (!path.startsWith(QUERIES) || !path.endsWith(RESULTS) && !path.endsWith(RESULTS + STREAM)) {
+            return false;
+        }
+        boolean stream = path.endsWith(STREAM);
+        String id = path.substring(QUERIES.length(), path.length() - RESULTS.length() - (stream ? STREAM.length() : 0));
+        if (id.isEmpty() || id.indexOf('/') >= 0) {
+            return false;
+        }
+        requireMethod(request.getMethod(), "GET");
+        PagedResultBuffer results = api.results(id);
+        Fields parameters = Request.extractQueryParameters(request);
+        long token = longParameter(parameters, "token", results.firstAvailableToken());
+        if (stream) {
+            StreamFormat format = StreamFormat.forAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+            ResultStream.start(results, token, format, keepAliveMillis, request, response, callback,
+                    () -> clientLeft(id));
+        } else {
+            long timeout = Math.min(longParameter(parameters, "timeout", longPollMillis), longPollMillis);
+            ResultPageRequest.start(results, token, timeout, request, response, callback);
+        }
+        return true;
+    }
+
+    /** A stream's client went away: the query it watched is of no use to anyone now. */
+    private void clientLeft(String queryId) {
+        try {
+            api.cancel(queryId);
+        } catch (RuntimeException e) {
+            LOG.warn("Cancelling query {} after its stream client left failed", queryId, e);
+        }
+    }
+
+    private static long longParameter(Fields parameters, String name, long defaultValue) {
+        String value = parameters.getValue(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WeirException(ErrorKind.BAD_REQUEST, "'" + name + "' must be a whole number, at least 0; got '"
+                + value + "'");
     }
 
     private Object route(Request request) throws IOException {
@@ -66,8 +144,8 @@ public final class ApiHandler extends Handler.Abstract {
             requireMethod(method, "GET");
             return api.listQueries();
         }
-        if (path.startsWith("/v1/queries/") && path.indexOf('/', "/v1/queries/".length()) < 0) {
-            String id = path.substring("/v1/queries/".length());
+        if (path.startsWith(QUERIES) && path.indexOf('/', QUERIES.length()) < 0) {
+            String id = path.substring(QUERIES.length());
             return switch (method) {
                 case "GET" -> api.query(id);
                 case "DELETE" -> api.cancel(id);
@@ -149,15 +227,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private static void writeError(Response response, Callback callback, WeirException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("kind", e.kind().displayName());
-        error.put("message", e.getMessage());
-        if (e.hasPosition()) {
-            error.put("line", e.line());
-            error.put("column", e.column());
-        }
         try {
-            write(response, HttpError.status(e.kind()), Map.of("error", error));
+            write(response, HttpError.status(e), JsonResponses.errorBody(e));
             callback.succeeded();
         } catch (Throwable t) {
             callback.failed(t);
