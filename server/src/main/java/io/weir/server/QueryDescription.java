@@ -33,7 +33,7 @@ final class QueryDescription {
             metrics.put(ServerMetrics.LATE_RECORDS_DROPPED, 0L);
         }
         q.put("metrics", metrics);
-        List<OperatorStats> operators = live.map(j -> OperatorStats.of(j.job(), j.graph())).orElse(List.of());
+        List<OperatorStats> operators = live.map(j -> OperatorStats.of(j.job())).orElse(List.of());
         q.put("operators", operators(operators));
         q.put("watermarks", watermarks(operators));
         results.ifPresent(buffer -> q.put("results", results(buffer)));

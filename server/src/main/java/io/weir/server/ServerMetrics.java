@@ -42,7 +42,7 @@ final class ServerMetrics {
         Map<String, LiveJob> running = queries.liveJobs();
         text.family("weir_query_records_out_total", "counter", "Rows each operator of a running query has emitted.");
         running.forEach((id, live) -> {
-            List<OperatorStats> operators = OperatorStats.of(live.job(), live.graph());
+            List<OperatorStats> operators = OperatorStats.of(live.job());
             for (int vertex = 0; vertex < operators.size(); vertex++) {
                 Map<String, String> labels = new LinkedHashMap<>();
                 labels.put("query_id", id);

@@ -139,11 +139,44 @@ class BadInputTest {
     }
 
     @Test
-    void whenUnboundedSourceIsQueried_thenPlanErrorSaysWhy() {
+    void whenUnboundedGroupByHasNoWindow_thenPlanErrorSaysWhatToDoInstead() {
         client.ok("CREATE TABLE IF NOT EXISTS endless (a INT) WITH ('connector' = 'datagen')");
 
-        JsonNode error = error(client.sql("SELECT * FROM endless"), 400);
+        JsonNode error = error(client.sql("SELECT a, COUNT(*) FROM endless GROUP BY a"), 400);
 
         assertThat(error.get("kind").asText()).isEqualTo("PlanError");
+        assertThat(error.get("message").asText()).contains("window_start");
+    }
+
+    @Test
+    void whenWindowTimeColumnIsNotATimeAttribute_thenValidationErrorAtTheColumn() {
+        client.ok("CREATE TABLE IF NOT EXISTS plain_ts (ts TIMESTAMP(3)) WITH ('connector' = 'datagen', "
+                + "'number-of-rows' = '5')");
+
+        JsonNode error = error(client.sql("SELECT * FROM TABLE(\n  TUMBLE(TABLE plain_ts, DESCRIPTOR(ts), "
+                + "INTERVAL '1' SECOND))"), 400);
+
+        assertThat(error.get("kind").asText()).isEqualTo("ValidationError");
+        assertThat(error.get("message").asText()).contains("ts").contains("time attribute");
+        assertThat(error.get("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void whenWindowSizeIsZero_thenErrorNamesTheSize() {
+        client.ok("CREATE TABLE IF NOT EXISTS timed (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ("
+                + "'connector' = 'datagen', 'number-of-rows' = '5')");
+
+        JsonNode error = error(client.sql("SELECT * FROM TABLE(TUMBLE(TABLE timed, DESCRIPTOR(ts), "
+                + "INTERVAL '0' SECOND))"), 400);
+
+        assertThat(error.get("message").asText()).contains("size").contains("positive");
+    }
+
+    @Test
+    void whenWatermarkNamesAMissingColumn_thenValidationError() {
+        JsonNode error = error(client.sql("CREATE TABLE wm_missing (a INT, WATERMARK FOR nope AS nope) WITH ("
+                + "'connector' = 'datagen')"), 400);
+
+        assertThat(error.get("message").asText()).contains("nope");
     }
 }

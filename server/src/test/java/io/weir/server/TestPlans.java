@@ -48,11 +48,11 @@ final class TestPlans implements PlanHook {
         String sourceName = "Source(" + from.getSimple() + ")";
         if (insert) {
             String table = ((SqlInsert) statement).getTargetTable().toString();
-            return new StatementResult.Job(StatementResult.Job.Kind.INSERT, statement.toString(), List.of(), false, 1,
+            return new StatementResult.Job(StatementResult.Job.Kind.INSERT, statement.toString(), List.of(), false, true, 1,
                     "TestInsert(" + table + ")\n  TestScan(" + from.getSimple() + ")", table,
                     collector -> graph(sourceName, source, chunk -> { }, "Sink(" + table + ")"));
         }
-        return new StatementResult.Job(StatementResult.Job.Kind.QUERY, statement.toString(), COLUMNS, false, 1,
+        return new StatementResult.Job(StatementResult.Job.Kind.QUERY, statement.toString(), COLUMNS, false, true, 1,
                 "TestScan(" + from.getSimple() + ")", null, collector -> graph(sourceName, source, collector, "Collect"));
     }
 

@@ -3,7 +3,6 @@ package io.weir.planner.physical;
 import io.weir.executor.api.WeirException;
 import io.weir.planner.logical.LogicalWindowAggregate;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Minus;
@@ -12,7 +11,7 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.Window;
-import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rex.RexOver;
 
 /**
@@ -25,28 +24,17 @@ final class UnsupportedFeatures {
     }
 
     static void check(RelNode logical, boolean streaming) {
-        logical.accept(new RelShuttleImpl() {
-            @Override
-            public RelNode visit(LogicalCalc calc) {
-                if (RexOver.containsOver(calc.getProgram())) {
-                    throw WeirException.plan("OVER windows are not supported yet");
-                }
-                return super.visit(calc);
-            }
-
-            @Override
-            public RelNode visit(RelNode other) {
-                checkNode(other, streaming);
-                return super.visit(other);
-            }
-        });
+        checkNode(logical, streaming);
+        for (RelNode input : logical.getInputs()) {
+            check(input, streaming);
+        }
     }
 
     private static void checkNode(RelNode node, boolean streaming) {
         if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw WeirException.plan("GROUPING SETS, ROLLUP and CUBE are not supported yet");
         }
-        if (node instanceof Window) {
+        if (node instanceof Window || node instanceof Calc calc && RexOver.containsOver(calc.getProgram())) {
             throw WeirException.plan("OVER windows are not supported yet");
         }
         if (node instanceof TableFunctionScan scan && WindowDefinition.of(scan) == null) {
