@@ -1,0 +1,129 @@
+package io.weir.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.WeirException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which plan a query gets in each runtime mode, and what streaming refuses. */
+class StreamingPlanTest {
+
+    private static final Map<String, String> STREAMING = Map.of("execution.runtime-mode", "streaming");
+    private static final String TUMBLE_COUNT = "SELECT window_start, window_end, k, COUNT(*) FROM TABLE("
+            + "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, k";
+
+    private PlannerFixture fixture;
+
+    @BeforeEach
+    void createTables() {
+        fixture = new PlannerFixture();
+        fixture.plan("CREATE TABLE ev (k INT, v BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)"
+                + " WITH ('connector' = 'datagen', 'number-of-rows' = '10')");
+        fixture.plan("CREATE TABLE endless (k INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen')");
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private StatementResult.Explain explain(String sql, Map<String, String> properties) {
+        return (StatementResult.Explain) fixture.plan("EXPLAIN " + sql, properties);
+    }
+
+    @Test
+    void whenAWindowAggregateRunsInBatch_thenItIsAHashAggregateOverTheWindowFunction() {
+        StatementResult.Explain plan = explain(TUMBLE_COUNT, Map.of());
+
+        assertThat(plan.physicalPlan()).contains("HashAggregatePhysicalRel").contains("TUMBLE(time=$2, size=10000ms)");
+    }
+
+    @Test
+    void whenAWindowAggregateRunsStreaming_thenItIsAWindowAggregateThatFiresOnWatermarks() {
+        StatementResult.Explain plan = explain(TUMBLE_COUNT, STREAMING);
+
+        assertThat(plan.physicalPlan()).contains("WindowAggregatePhysicalRel");
+        assertThat(plan.jobGraph()).contains("WindowAggregate(keys");
+    }
+
+    @Test
+    void whenASourceIsUnbounded_thenTheQueryIsStreamingByItself() {
+        StatementResult.Job job = (StatementResult.Job) fixture.plan("SELECT window_start, COUNT(*) FROM TABLE("
+                + "HOP(TABLE endless, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '5' SECOND)) "
+                + "GROUP BY window_start, window_end");
+
+        assertThat(job.bounded()).isFalse();
+        assertThat(job.streaming()).isTrue();
+    }
+
+    @Test
+    void whenSessionsAreAggregatedStreaming_thenOneSessionAggregateKeepsPerSessionState() {
+        StatementResult.Explain plan = explain("SELECT k, window_start, COUNT(*) FROM TABLE(SESSION(TABLE ev "
+                + "PARTITION BY k, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY k, window_start, window_end", STREAMING);
+
+        assertThat(plan.jobGraph()).contains("SessionWindowAggregate(keys [0], gap 5000ms)");
+    }
+
+    @Test
+    void whenWindowsCascadeThroughAView_thenWindowTimeStaysATimeAttribute() {
+        fixture.plan("CREATE VIEW per_ten AS SELECT k, window_time AS rowtime, COUNT(*) AS n FROM TABLE("
+                + "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end, window_time");
+
+        StatementResult.Explain plan = explain("SELECT window_start, SUM(n) FROM TABLE(TUMBLE(TABLE per_ten, "
+                + "DESCRIPTOR(rowtime), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end", STREAMING);
+
+        assertThat(plan.physicalPlan()).containsSubsequence("WindowAggregatePhysicalRel", "WindowAggregatePhysicalRel");
+    }
+
+    @Test
+    void whenAnUnboundedInputIsGroupedWithoutAWindow_thenThePlanIsRefusedWithWhatToDo() {
+        assertThatThrownBy(() -> fixture.plan("SELECT k, COUNT(*) FROM endless GROUP BY k"))
+                .isInstanceOf(WeirException.class).hasMessageContaining("window_start")
+                .extracting(e -> ((WeirException) e).kind()).isEqualTo(ErrorKind.PLAN);
+    }
+
+    @Test
+    void whenUnboundedInputsAreJoined_thenThePlanIsRefused() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless a JOIN endless b ON a.k = b.k"))
+                .hasMessageContaining("Joins over unbounded inputs");
+    }
+
+    @Test
+    void whenAnUnboundedInputIsSortedByANonTimeColumn_thenThePlanIsRefused() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless ORDER BY k"))
+                .hasMessageContaining("ascending time attribute");
+    }
+
+    @Test
+    void whenAnUnboundedInputIsSortedByItsRowtime_thenAStreamingSortRunsIt() {
+        StatementResult.Explain plan = explain("SELECT * FROM endless ORDER BY ts LIMIT 5", Map.of());
+
+        assertThat(plan.physicalPlan()).contains("StreamingSortPhysicalRel");
+    }
+
+    @Test
+    void whenBatchModeIsAskedForAnUnboundedSource_thenThePlanIsRefused() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless", Map.of("execution.runtime-mode", "batch")))
+                .hasMessageContaining("unbounded");
+    }
+
+    @Test
+    void whenTheWindowColumnIsNotATimeAttribute_thenValidationFailsAtTheColumn() {
+        fixture.plan("CREATE TABLE plain (ts TIMESTAMP(3)) WITH ('connector' = 'datagen', 'number-of-rows' = '1')");
+
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM TABLE(TUMBLE(TABLE plain, DESCRIPTOR(ts), INTERVAL '1' SECOND))"))
+                .hasMessageContaining("not a time attribute")
+                .extracting(e -> ((WeirException) e).column()).isEqualTo(52);
+    }
+
+    @Test
+    void whenAHopSizeIsNotAMultipleOfItsSlide_thenTheErrorSaysSo() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM TABLE(HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '3' SECOND, "
+                + "INTERVAL '10' SECOND))")).hasMessageContaining("multiple");
+    }
+}
