@@ -100,9 +100,34 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     /** Creates a topic with a name no other test uses. */
+    /**
+     * Waits until every partition of a new topic has a leader the broker knows: producing before that gets
+     * NOT_LEADER errors, and the idempotent producer's retries can then loop on out-of-order sequence numbers.
+     */
+    private void awaitLeaders(String topic, int partitions) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            org.apache.kafka.clients.admin.TopicDescription description;
+            try {
+                description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // Right after creation the broker may not know the topic yet.
+                description = null;
+            }
+            if (description != null && description.partitions().size() == partitions
+                    && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())
+                    && producer.partitionsFor(topic).stream().allMatch(p -> p.leader() != null)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Topic " + topic + " got no leaders within 30 s");
+    }
+
     public String newTopic(String prefix, int partitions) throws Exception {
         String topic = prefix + "-" + TOPICS.incrementAndGet();
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        awaitLeaders(topic, partitions);
         return topic;
     }
 
