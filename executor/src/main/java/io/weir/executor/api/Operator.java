@@ -15,6 +15,11 @@ import io.weir.executor.data.Watermark;
  * inputs); finally {@link #close} (also after a failure or a cancel, so it must tolerate a partial run).
  *
  * <p>Chunks received belong to the sender: read them, forward them, but never write into their vectors.
+ *
+ * <p>Checkpoints: a stateful operator takes a consistent copy of its state in {@link #snapshotState} (called
+ * at the barrier, on the task thread, between two chunks) and returns what writes that copy out, off the task
+ * thread. A restored operator gets {@link #restoreState} after {@link #open} and before any data.
+ * {@link #notifyCheckpointComplete} says a checkpoint is durable everywhere (two-phase-commit sinks commit then).
  */
 public interface Operator {
 
@@ -42,6 +47,27 @@ public interface Operator {
      * sort, the build side of a join) emit their results here.
      */
     default void endInput(int input, Output out) throws Exception {
+    }
+
+    /**
+     * The synchronous part of a snapshot for checkpoint {@code checkpointId}: take a copy of the state (cheap:
+     * copy-on-write, a swap, or a serialization into memory) and return what writes it out, or null when the
+     * operator holds no state.
+     */
+    default StateSnapshot snapshotState(long checkpointId) throws Exception {
+        return null;
+    }
+
+    /** Restores the state of a checkpoint; called after {@link #open}, before any chunk or watermark. */
+    default void restoreState(StateReader state) throws Exception {
+    }
+
+    /** Checkpoint {@code checkpointId} is complete: every task has written its state. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
+
+    /** Checkpoint {@code checkpointId} will never complete (it timed out or a task declined it). */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {
     }
 
     /** Releases resources; called once, after success, failure or cancel. */

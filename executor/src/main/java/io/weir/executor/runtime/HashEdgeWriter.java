@@ -1,5 +1,6 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.data.Chunk;
 import java.util.Arrays;
 

@@ -13,7 +13,7 @@ import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.graph.Partitioning;
-import io.weir.executor.runtime.KeyGroups;
+import io.weir.executor.api.KeyGroups;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

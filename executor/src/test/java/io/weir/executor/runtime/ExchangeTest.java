@@ -1,5 +1,6 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.api.KeyGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.data.Chunk;

@@ -1,9 +1,9 @@
-package io.weir.executor.runtime;
+package io.weir.executor.api;
 
 /**
- * The one place that maps keys to key groups and key groups to subtasks. Keyed state will be stored by key
+ * The one place that maps keys to key groups and key groups to subtasks. Keyed state is stored by key
  * group, so every component that routes or stores by key must agree with these functions exactly; and since a
- * subtask owns a contiguous range of key groups, state can later be restored at another parallelism.
+ * subtask owns a contiguous range of key groups, state can be restored at another parallelism.
  */
 public final class KeyGroups {
 
@@ -26,5 +26,15 @@ public final class KeyGroups {
     /** The subtask, of {@code parallelism}, that owns the key with this hash. */
     public static int subtaskForHash(int keyHash, int parallelism) {
         return subtaskOf(keyGroup(keyHash), parallelism);
+    }
+
+    /** The first key group {@code subtask} of {@code parallelism} owns. */
+    public static int firstKeyGroup(int subtask, int parallelism) {
+        return (subtask * MAX_PARALLELISM + parallelism - 1) / parallelism;
+    }
+
+    /** One past the last key group {@code subtask} of {@code parallelism} owns. */
+    public static int endKeyGroup(int subtask, int parallelism) {
+        return firstKeyGroup(subtask + 1, parallelism);
     }
 }
