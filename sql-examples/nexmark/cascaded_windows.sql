@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Cascaded windows: 10 s counts per auction, rolled up into 1 min windows on the first windows' window_time
 -- (renamed, as the outer TVF adds a window_time column of its own).
 CREATE OR REPLACE VIEW auction_counts AS

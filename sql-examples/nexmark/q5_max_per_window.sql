@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 SELECT window_start, window_end, MAX(num) AS max_num
 FROM (
   SELECT auction, window_start, window_end, COUNT(*) AS num
