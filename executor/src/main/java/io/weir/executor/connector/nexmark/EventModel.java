@@ -55,19 +55,20 @@ final class EventModel {
     private final double interEventDelayMicros;
     /** Events until {@link #NUM_IN_FLIGHT_AUCTIONS} more auctions exist: an auction's expected lifetime. */
     private final long auctionHorizonEvents;
+    /** The share of events set back, and by how much at most ({@link EventDisorder}). */
     private final double delayProbability;
     private final long maxDelayMillis;
 
     EventModel(int personProportion, int auctionProportion, int bidProportion, long baseTime, double firstEventRate,
             EventDisorder disorder) {
-        this.delayProbability = disorder.delayProbability();
-        this.maxDelayMillis = disorder.maxDelayMillis();
         this.personProportion = personProportion;
         this.auctionProportion = auctionProportion;
         this.totalProportion = personProportion + auctionProportion + bidProportion;
         this.baseTime = baseTime;
         this.interEventDelayMicros = 1_000_000.0 / firstEventRate;
         this.auctionHorizonEvents = (long) NUM_IN_FLIGHT_AUCTIONS * totalProportion / auctionProportion;
+        this.delayProbability = disorder.delayProbability();
+        this.maxDelayMillis = disorder.maxDelayMillis();
     }
 
     /** The time of event {@code eventId} on the sequence's time line, epoch millis. */
