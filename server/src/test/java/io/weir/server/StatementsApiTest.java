@@ -102,4 +102,12 @@ class StatementsApiTest {
         assertThat(query.has("metrics")).isTrue();
         assertThat(client.get("/v1/queries").body().get("queries").toString()).contains(queryId);
     }
+
+    @Test
+    void whenAQueryEndsWithOrderByAndLimit_thenItIsListedWithItsWholeText() {
+        String sql = "SELECT customer, COUNT(*) AS n FROM orders\nGROUP BY customer ORDER BY customer LIMIT 2";
+        String queryId = client.ok("SET 'parallelism.default' = '1';\n" + sql).get("queryId").asText();
+
+        assertThat(client.get("/v1/queries/" + queryId).body().get("statement").asText()).isEqualTo(sql);
+    }
 }

@@ -70,6 +70,16 @@ public interface Operator {
     default void notifyCheckpointAborted(long checkpointId) throws Exception {
     }
 
+    /**
+     * True once the operator will emit nothing more whatever its inputs still bring (a LIMIT that has passed its
+     * rows). The task then stops feeding the operator: it sends {@link Watermark#MAX} and end of input to what
+     * comes after it, and ends its own output; once every sink of the job has ended that way, the job stops what
+     * still runs upstream and finishes. Asked after each element the operator received; the default is false.
+     */
+    default boolean isFinished() {
+        return false;
+    }
+
     /** Releases resources; called once, after success, failure or cancel. */
     default void close() throws Exception {
     }

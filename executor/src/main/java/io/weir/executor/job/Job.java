@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * <p>The first task failure fails the job and cancels every other task; {@link #cancel()} cancels them all.
  * Either way {@link #completion()} completes only after every task thread has ended, so a caller that sees it
  * done knows the job holds no thread and no operator is still open.
+ *
+ * <p>The job finishes when its sinks have. An operator that says it is finished (a LIMIT over an unbounded
+ * source) ends its task before the task's input ends, and what comes after it ends in turn; once every task that
+ * ends in a sink has ended normally, and some task ended early so, the tasks still running upstream can change
+ * nothing: they are stopped, and the job is FINISHED.
  */
 public final class Job {
 
@@ -43,6 +48,11 @@ public final class Job {
     private volatile JobState state = JobState.CREATED;
     /** The first failure, as callers see it; written under {@link #lock} before {@link #state} becomes FAILED. */
     private volatile Throwable failure;
+    /**
+     * Every sink ended normally; what still runs is being stopped, and neither its unwinding nor a cancel changes
+     * the outcome any more. Written under {@link #lock}.
+     */
+    private boolean sinksEnded;
 
     Job(JobGraph graph, RuntimeOptions options, Consumer<Job> onTerminated) {
         this.name = graph.name();
@@ -92,7 +102,7 @@ public final class Job {
     /** Stops a running job: every task is interrupted and unwinds, closing its operators. No effect once the job is over. */
     public void cancel() {
         synchronized (lock) {
-            if (state != JobState.RUNNING || !anyThreadAlive()) {
+            if (state != JobState.RUNNING || sinksEnded || !anyThreadAlive()) {
                 return;
             }
             state = JobState.CANCELED;
@@ -146,7 +156,7 @@ public final class Job {
 
     private void fail(Throwable cause) {
         synchronized (lock) {
-            if (state != JobState.RUNNING) {
+            if (state != JobState.RUNNING || sinksEnded) {
                 return;
             }
             failure = userFacing(cause);
@@ -174,6 +184,12 @@ public final class Job {
     }
 
     private void awaitTasksAndComplete() {
+        for (int t = 0; t < threads.size(); t++) {
+            if (tasks.get(t).isSink()) {
+                joinUninterruptibly(threads.get(t));
+            }
+        }
+        stopWhatNoSinkReads();
         for (Thread thread : threads) {
             joinUninterruptibly(thread);
         }
@@ -188,6 +204,20 @@ public final class Job {
             case CANCELED -> completion.completeExceptionally(new CancellationException("Job '" + name + "' was cancelled"));
             default -> completion.complete(null);
         }
+    }
+
+    /**
+     * Once every sink has ended normally, and a task ended early, stops the tasks still running: their output has
+     * nowhere to go. Without an early end, every task ends by itself (a source task may still be closing its reader).
+     */
+    private void stopWhatNoSinkReads() {
+        synchronized (lock) {
+            if (state != JobState.RUNNING || !anyThreadAlive() || tasks.stream().noneMatch(Task::endedEarly)) {
+                return;
+            }
+            sinksEnded = true;
+        }
+        stopTasks();
     }
 
     private static void joinUninterruptibly(Thread thread) {

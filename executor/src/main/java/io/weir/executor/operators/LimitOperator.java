@@ -6,7 +6,8 @@ import io.weir.executor.data.Chunk;
 
 /**
  * OFFSET / FETCH over a stream in arrival order: skips the first {@code offset} rows, then passes at most
- * {@code fetch} rows and drops the rest. Whole chunks inside the window are forwarded without copying.
+ * {@code fetch} rows and drops the rest. Whole chunks inside the window are forwarded without copying. Once the
+ * fetch has passed, the operator is finished ({@link #isFinished}): over an unbounded input the query ends.
  */
 public final class LimitOperator implements Operator {
 
@@ -42,6 +43,12 @@ public final class LimitOperator implements Operator {
         }
         toPass -= pass;
         out.emit(skip == 0 && pass == size ? chunk : slice(chunk, skip, pass));
+    }
+
+    /** Every row of the fetch has passed: later rows cannot change the output, so the task need not read them. */
+    @Override
+    public boolean isFinished() {
+        return toPass == 0;
     }
 
     private static Chunk slice(Chunk chunk, int from, int count) {

@@ -2,6 +2,7 @@ package io.weir.executor.runtime;
 
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
+import io.weir.executor.data.Watermark;
 import io.weir.executor.graph.JobVertex;
 
 /**
@@ -116,9 +117,33 @@ final class OperatorChain {
 
     /** After the head has seen the end of all its inputs: ends the one input of each chained member, in order. */
     void endChainedInputs() throws Exception {
-        for (int k = 1; k < operators.length; k++) {
+        endInputsFrom(1);
+    }
+
+    /** Ends the one input of each member from {@code first} on, in order. */
+    private void endInputsFrom(int first) throws Exception {
+        for (int k = first; k < operators.length; k++) {
             operators[k].endInput(spec.inputIndexes()[k], outputs[k]);
         }
+    }
+
+    /** The last member that says it is finished ({@link Operator#isFinished}), or -1. */
+    int lastFinishedMember() {
+        for (int k = operators.length - 1; k >= 0; k--) {
+            if (operators[k] != null && operators[k].isFinished()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Ends what comes after finished member {@code member} as if its input had ended: the event time is complete
+     * ({@link Watermark#MAX}) and the inputs of the later members end, in order. The tail's output is left open.
+     */
+    void endAfter(int member) throws Exception {
+        outputs[member].emitWatermark(Watermark.MAX);
+        endInputsFrom(member + 1);
     }
 
     /**

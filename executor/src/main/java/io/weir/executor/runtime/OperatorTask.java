@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * the head, combining watermarks and idleness through a {@link WatermarkValve}: the head sees the combined
  * watermark, and the task's idle status goes straight downstream (operators do not see statuses). When the last
  * channel of an input ends, the head's {@code endInput} for that input is called; when all have ended, the
- * chained operators' inputs end and end-of-input goes downstream.
+ * chained operators' inputs end and end-of-input goes downstream. A member that says it is finished ends the task
+ * early, its remaining input unread ({@link #endIfFinished}).
  */
 final class OperatorTask extends Task {
 
@@ -54,6 +55,9 @@ final class OperatorTask extends Task {
                 waitForInput(Math.min(MAX_IDLE_NANOS, Math.min(tail.nanosUntilFlush(now), nanosUntilTimerCheck())));
             } else {
                 process(element);
+            }
+            if (!gate.allEnded() && endIfFinished()) {
+                return;
             }
         }
         chain.endChainedInputs();

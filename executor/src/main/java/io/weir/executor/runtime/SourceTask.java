@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * chain. Event time comes from the source's {@link WatermarkStrategy}, per split, through {@link SplitWatermarks},
  * checked after every poll against the runtime clock; without a strategy, from whatever watermarks the reader
  * emits. At the reader's end it emits {@link Watermark#MAX} (a bounded input is complete for every event time),
- * ends the chained operators' inputs, and sends end-of-input downstream.
+ * ends the chained operators' inputs, and sends end-of-input downstream. A chained operator that says it is
+ * finished ends the task early, the reader left unread ({@link #endIfFinished}).
  */
 final class SourceTask extends Task {
 
@@ -65,6 +66,9 @@ final class SourceTask extends Task {
             runMailAndTimers();
             InputStatus status = reader.pollNext(out);
             splits.onTick(clock.millis());
+            if (status != InputStatus.END_OF_INPUT && endIfFinished()) {
+                return;
+            }
             long now = System.nanoTime();
             tail.flushIfDue(now);
             if (status == InputStatus.END_OF_INPUT) {

@@ -100,6 +100,11 @@ final class TailOutput implements Output {
         return Long.MAX_VALUE;
     }
 
+    /** True when no edge leaves the chain: it ends in one of the job's sinks. */
+    boolean isSink() {
+        return writers.isEmpty();
+    }
+
     /** Sends the rest of the rows, then end-of-input, to every consumer. */
     void finish() {
         broadcast(EndOfInput.INSTANCE);

@@ -26,6 +26,8 @@ public abstract class Task implements Runnable {
     protected final Cancellation cancellation;
     protected final Wakeup wakeup;
     protected final Mailbox mailbox;
+    /** Set on the task thread when a finished operator ended the task before its input ended; read by the job. */
+    private volatile boolean endedEarly;
 
     /** The runtime clock, as operators see it. */
     protected final Clock clock;
@@ -88,6 +90,32 @@ public abstract class Task implements Runnable {
             chain.fireProcessingTimers(clock.millis());
         }
         chain.tail().syncStatus();
+    }
+
+    /**
+     * Ends the task early when a member of its chain is finished ({@code Operator.isFinished}): nothing before it
+     * can change the task's output any more, so what comes after it sees the end of its input, and end-of-input
+     * goes downstream. True when the task ended so: the caller leaves its loop and reads no more input.
+     */
+    protected final boolean endIfFinished() throws Exception {
+        int member = chain.lastFinishedMember();
+        if (member < 0) {
+            return false;
+        }
+        chain.endAfter(member);
+        chain.tail().finish();
+        endedEarly = true;
+        return true;
+    }
+
+    /** True when a finished operator ended the task before its input ended ({@link #endIfFinished}). */
+    public boolean endedEarly() {
+        return endedEarly;
+    }
+
+    /** True when nothing downstream reads the task's output: its chain ends in a sink of the job. */
+    public boolean isSink() {
+        return chain.tail().isSink();
     }
 
     /** How long the task may wait for input before it must look for due timers; {@code Long.MAX_VALUE} with none. */

@@ -15,12 +15,14 @@ import io.weir.executor.api.WeirException;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.graph.Partitioning;
+import io.weir.executor.operators.LimitOperator;
 import io.weir.executor.runtime.Task;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +166,47 @@ class JobLifecycleTest {
         assertThat(job.completion()).isCompletedExceptionally();
         assertThat(liveTaskThreads("manager-close")).isEmpty();
         assertThatThrownBy(() -> own.submit(b.build())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whenALimitOverAnUnboundedSourceHasItsRows_thenTheJobFinishesAndStopsTheSources() throws Exception {
+        TestSources.Sequence source = TestSources.unbounded(64);
+        Recording sink = new Recording();
+        JobGraph.Builder b = JobGraph.builder("limit-ends");
+        int src = b.addSource("src", 2, source, BIGINT);
+        int limit = b.addOperator("limit", 1, () -> new LimitOperator(0, 100), 1, BIGINT);
+        int out = b.addOperator("sink", 1, sink.recorder(), 1, BIGINT);
+        b.connect(src, limit, 0, Partitioning.SINGLE).connect(limit, out, 0, Partitioning.FORWARD);
+
+        Job job = manager.submit(b.build());
+        awaitSuccess(job);
+
+        assertThat(job.state()).isEqualTo(JobState.FINISHED);
+        assertThat(sink.rows).hasSize(100);
+        assertThat(sink.watermarkValues()).containsExactly(Long.MAX_VALUE);
+        assertThat(sink.endInputs).hasSize(1);
+        assertThat(source.closed.get()).isEqualTo(2);
+        assertThat(liveTaskThreads("limit-ends")).isEmpty();
+    }
+
+    @Test
+    void whenAFinishedLimitIsChainedToTheSource_thenTheSourceTaskEndsAndTheJobFinishes() throws Exception {
+        TestSources.Sequence source = TestSources.unbounded(10);
+        Recording sink = new Recording();
+        JobGraph.Builder b = JobGraph.builder("chained-limit");
+        int src = b.addSource("src", 1, source, BIGINT);
+        int limit = b.addOperator("limit", 1, () -> new LimitOperator(5, 25), 1, BIGINT);
+        int out = b.addOperator("sink", 1, sink.recorder(), 1, BIGINT);
+        b.connect(src, limit, 0, Partitioning.FORWARD).connect(limit, out, 0, Partitioning.FORWARD);
+
+        Job job = manager.submit(b.build());
+        awaitSuccess(job);
+
+        assertThat(job.state()).isEqualTo(JobState.FINISHED);
+        assertThat(sink.values()).containsExactlyElementsOf(LongStream.range(5, 30).boxed().toList());
+        assertThat(sink.endInputs).hasSize(1);
+        assertThat(source.closed.get()).isEqualTo(1);
+        assertThat(liveTaskThreads("chained-limit")).isEmpty();
     }
 
     @Test

@@ -58,4 +58,16 @@ class LimitOperatorTest {
 
         assertThat(h.chunks()).containsExactly(chunk);
     }
+
+    @Test
+    void whenTheFetchHasPassed_thenTheOperatorIsFinishedAndNotBefore() throws Exception {
+        LimitOperator limit = new LimitOperator(1, 3);
+        OperatorTestHarness h = OperatorTestHarness.forOperator(limit).input(TYPES).open();
+
+        h.push(0, row(1L), row(2L), row(3L));
+        assertThat(limit.isFinished()).isFalse();
+        h.push(0, row(4L));
+        assertThat(limit.isFinished()).isTrue();
+        assertThat(new LimitOperator(0, -1).isFinished()).isFalse();
+    }
 }

@@ -70,9 +70,9 @@ final class AuctionColumns extends EntityColumns {
                 case INITIAL_BID -> initialBid(id);
                 case RESERVE -> reserve(id);
                 case EXPIRES -> {
-                    long timestamp = model.timestamp(id);
+                    long eventTime = model.eventTime(id, random);
                     random.reset(id, EXPIRES);
-                    yield model.expires(id, timestamp, random);
+                    yield model.expires(id, eventTime, random);
                 }
                 case SELLER -> {
                     random.reset(id, SELLER);

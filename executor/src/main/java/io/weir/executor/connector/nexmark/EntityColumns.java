@@ -32,7 +32,7 @@ abstract class EntityColumns {
         long[] ids = events.ids;
         long[] values = ((LongVector) out).values();
         for (int i = 0; i < events.size; i++) {
-            values[i] = model.timestamp(ids[i]);
+            values[i] = model.eventTime(ids[i], random);
         }
     }
 

@@ -13,7 +13,9 @@ package io.weir.executor.connector.nexmark;
  * <p><b>Time.</b> {@code timestamp(n) = baseTime + floor(n * 10^6 / firstEventRate) / 1000} milliseconds, from the
  * event id alone. The reference multiplies the delay by the number of parallel generators and counts events per
  * generator; we do not, so that event n has the same timestamp at every parallelism, and the stream as a whole still
- * advances {@code firstEventRate} events per second of event time.
+ * advances {@code firstEventRate} events per second of event time. An event's own {@code date_time}
+ * ({@link #eventTime}) is that time, unless the table delays events ({@link EventDisorder}): then some events are set
+ * back by a random delay drawn, like every field, from the event id alone.
  */
 final class EventModel {
 
@@ -31,6 +33,8 @@ final class EventModel {
     private static final int NUM_IN_FLIGHT_AUCTIONS = 100;
     /** Random picks may name this many people or auctions that do not exist yet. */
     private static final int ID_LEAD = 10;
+    /** The draws of an event's delay: a field number no entity column uses. */
+    static final int DELAY_FIELD = 64;
 
     private static final int POW10_STEPS = 4096;
     /** {@code POW10[i] = 10^(i / POW10_STEPS)}, from StrictMath so the table is the same everywhere. */
@@ -51,19 +55,42 @@ final class EventModel {
     private final double interEventDelayMicros;
     /** Events until {@link #NUM_IN_FLIGHT_AUCTIONS} more auctions exist: an auction's expected lifetime. */
     private final long auctionHorizonEvents;
+    /** The share of events set back, and by how much at most ({@link EventDisorder}). */
+    private final double delayProbability;
+    private final long maxDelayMillis;
 
-    EventModel(int personProportion, int auctionProportion, int bidProportion, long baseTime, double firstEventRate) {
+    EventModel(int personProportion, int auctionProportion, int bidProportion, long baseTime, double firstEventRate,
+            EventDisorder disorder) {
         this.personProportion = personProportion;
         this.auctionProportion = auctionProportion;
         this.totalProportion = personProportion + auctionProportion + bidProportion;
         this.baseTime = baseTime;
         this.interEventDelayMicros = 1_000_000.0 / firstEventRate;
         this.auctionHorizonEvents = (long) NUM_IN_FLIGHT_AUCTIONS * totalProportion / auctionProportion;
+        this.delayProbability = disorder.delayProbability();
+        this.maxDelayMillis = disorder.maxDelayMillis();
     }
 
-    /** Event time of event {@code eventId}, epoch millis. */
+    /** The time of event {@code eventId} on the sequence's time line, epoch millis. */
     long timestamp(long eventId) {
         return baseTime + (long) (eventId * interEventDelayMicros) / 1000L;
+    }
+
+    /**
+     * The {@code date_time} of event {@code eventId}: its {@link #timestamp}, set back by a delay in
+     * {@code (0, maxDelay]} for a {@code delayProbability} share of the events (two draws of {@link #DELAY_FIELD}:
+     * whether, then how much).
+     */
+    long eventTime(long eventId, EventRandom random) {
+        long timestamp = timestamp(eventId);
+        if (delayProbability <= 0) {
+            return timestamp;
+        }
+        random.reset(eventId, DELAY_FIELD);
+        if (random.nextDouble() >= delayProbability) {
+            return timestamp;
+        }
+        return timestamp - 1 - random.nextLong(maxDelayMillis);
     }
 
     /** The latest person id (base 0) at event {@code eventId}: the event's own id if it is a person. */
@@ -118,10 +145,13 @@ final class EventModel {
         return people - active + EventRandom.scale(bits, (int) active + ID_LEAD);
     }
 
-    /** When an auction expires: after 1 ms plus up to twice the auction horizon (one draw). */
-    long expires(long eventId, long timestamp, EventRandom random) {
-        long horizon = timestamp(eventId + auctionHorizonEvents) - timestamp;
-        return timestamp + 1 + random.nextLong(Math.max(horizon * 2, 1L));
+    /**
+     * When an auction expires: 1 ms plus up to twice the auction horizon after its {@code eventTime} (one draw), so
+     * a delayed auction lives as long as it would have.
+     */
+    long expires(long eventId, long eventTime, EventRandom random) {
+        long horizon = timestamp(eventId + auctionHorizonEvents) - timestamp(eventId);
+        return eventTime + 1 + random.nextLong(Math.max(horizon * 2, 1L));
     }
 
     /**

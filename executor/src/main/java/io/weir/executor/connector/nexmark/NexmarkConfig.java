@@ -9,9 +9,10 @@ package io.weir.executor.connector.nexmark;
  * @param rowsPerSecond   events per second of wall-clock time, shared by the subtasks; infinite when unthrottled
  * @param baseTime        event time of event 0, epoch millis
  * @param seed            the seed of every random choice
+ * @param disorder        how far the rows depart from event-time order
  */
 record NexmarkConfig(NexmarkEntity entity, long eventsNum, double firstEventRate, double rowsPerSecond, long baseTime,
-        long seed, int personProportion, int auctionProportion, int bidProportion) {
+        long seed, int personProportion, int auctionProportion, int bidProportion, EventDisorder disorder) {
 
     static final long UNBOUNDED = -1;
 
@@ -20,6 +21,7 @@ record NexmarkConfig(NexmarkEntity entity, long eventsNum, double firstEventRate
     }
 
     EventModel model() {
-        return new EventModel(personProportion, auctionProportion, bidProportion, baseTime, firstEventRate);
+        return new EventModel(personProportion, auctionProportion, bidProportion, baseTime, firstEventRate,
+                disorder);
     }
 }

@@ -27,8 +27,21 @@ import java.util.Locale;
  *   <li>{@code base-time}: the event time of event 0, a timestamp ({@code 2015-07-15 00:00:00}, UTC) or epoch
  *       millis; default 2015-07-15 00:00:00;</li>
  *   <li>{@code seed} (default 0) and {@code person.proportion}, {@code auction.proportion}, {@code bid.proportion}
- *       (default 1, 3, 46).</li>
+ *       (default 1, 3, 46);</li>
+ *   <li>{@code out-of-order.group-size} (default 1, at most 1 000 000): the event sequence is cut into groups of this
+ *       many consecutive events, and each subtask emits its events of a group in a shuffled order (the same in every
+ *       run), so event time within a subtask goes back by less than this many events' worth, i.e. less than
+ *       {@code group-size / first-event.rate} seconds, at any parallelism. Choose it below the table's watermark
+ *       bound and no row is late;</li>
+ *   <li>{@code delayed-events.probability} (default 0, at most 1) and {@code delayed-events.max-delay} (a duration
+ *       such as {@code '30 s'}, required with a probability above 0): that share of the events, chosen at random
+ *       (the same in every run), have their {@code date_time} set back by a random delay in (0, max-delay]; an
+ *       auction's {@code expires} moves with it. A delay beyond the table's watermark bound usually makes the row
+ *       late for the windows downstream.</li>
  * </ul>
+ * These two follow Beam's Nexmark ({@code outOfOrderGroupSize}, {@code probDelayedEvent},
+ * {@code occasionalDelaySec}). Whatever the options, every event appears exactly once and event n is the same at
+ * every parallelism; only the order in which a subtask emits its events changes.
  * The table declares any of the entity's columns, by name, in any order, with their types (BIGINT, STRING or any
  * VARCHAR, TIMESTAMP(3) or TIMESTAMP_LTZ(3)); strings are not cut to a declared VARCHAR length.
  */
@@ -45,17 +58,22 @@ public final class NexmarkConnectorFactory implements ConnectorFactory {
     static final String PERSON_PROPORTION = "person.proportion";
     static final String AUCTION_PROPORTION = "auction.proportion";
     static final String BID_PROPORTION = "bid.proportion";
+    static final String OUT_OF_ORDER_GROUP_SIZE = "out-of-order.group-size";
+    static final String DELAY_PROBABILITY = "delayed-events.probability";
+    static final String MAX_DELAY = "delayed-events.max-delay";
 
     /** 2015-07-15 00:00:00 UTC, Beam's fixed base time. */
     static final long DEFAULT_BASE_TIME = 1_436_918_400_000L;
     private static final double DEFAULT_FIRST_EVENT_RATE = 10_000_000;
     /** Keeps a cycle of events small enough that splitting it among subtasks stays meaningful. */
     private static final int MAX_TOTAL_PROPORTION = 1_000_000;
+    /** A subtask buffers its events of a group (16 bytes each): this bounds that buffer at 16 MB. */
+    private static final int MAX_GROUP_SIZE = 1_000_000;
 
     private static final ConnectorOptions OPTIONS = ConnectorOptions.forConnector(IDENTIFIER)
             .required(TABLE)
             .optional(EVENTS_NUM, FIRST_EVENT_RATE, ROWS_PER_SECOND, BASE_TIME, SEED, PERSON_PROPORTION,
-                    AUCTION_PROPORTION, BID_PROPORTION);
+                    AUCTION_PROPORTION, BID_PROPORTION, OUT_OF_ORDER_GROUP_SIZE, DELAY_PROBABILITY, MAX_DELAY);
 
     @Override
     public String identifier() {
@@ -97,7 +115,27 @@ public final class NexmarkConnectorFactory implements ConnectorFactory {
                     + BID_PROPORTION + "' must add up to at most " + MAX_TOTAL_PROPORTION);
         }
         return new NexmarkConfig(entity, eventsNum, firstEventRate, rowsPerSecond, baseTime(options),
-                options.getLong(SEED, 0), person, auction, bid);
+                options.getLong(SEED, 0), person, auction, bid, disorder(options));
+    }
+
+    private static EventDisorder disorder(OptionReader options) {
+        long groupSize = options.getLong(OUT_OF_ORDER_GROUP_SIZE, 1);
+        if (groupSize < 1 || groupSize > MAX_GROUP_SIZE) {
+            throw WeirException.validation("Option '" + OUT_OF_ORDER_GROUP_SIZE + "' must be a whole number from 1 to "
+                    + MAX_GROUP_SIZE + ", got '" + options.get(OUT_OF_ORDER_GROUP_SIZE) + "'");
+        }
+        double probability = options.getDouble(DELAY_PROBABILITY, 0);
+        if (!(probability >= 0 && probability <= 1)) {
+            throw WeirException.validation("Option '" + DELAY_PROBABILITY + "' must be a number from 0 to 1, got '"
+                    + options.get(DELAY_PROBABILITY) + "'");
+        }
+        long maxDelay = options.getDurationMillis(MAX_DELAY, 0);
+        if (probability > 0 && maxDelay <= 0) {
+            throw WeirException.validation("Option '" + MAX_DELAY + "' must be a positive duration such as '30 s' "
+                    + "when '" + DELAY_PROBABILITY + "' is above 0, got " + (options.has(MAX_DELAY)
+                            ? "'" + options.get(MAX_DELAY) + "'" : "nothing"));
+        }
+        return new EventDisorder((int) groupSize, probability, probability > 0 ? maxDelay : 0);
     }
 
     private static double positive(OptionReader options, String key) {

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * One subtask of a nexmark table: its split of the event sequence, emitted a chunk per poll with the declared
  * columns written straight into fresh vectors. Rows of a split are in event-id order, so event time never goes
- * back within it. A throttled reader reads the context's clock; a cancelled one emits nothing more (and never
+ * back within it, unless the table asks for disorder ({@link EventDisorder}). A throttled reader reads the context's clock; a cancelled one emits nothing more (and never
  * reports the end of its input).
  */
 final class NexmarkReader implements SourceReader {
 
     private final EntityColumns generator;
-    private final SubtaskEvents events;
+    private final SplitEvents events;
     private final List<DataType> columnTypes;
     private final int[] entityColumns;
     /** Events per second of this subtask; infinite when unthrottled. */
@@ -30,7 +30,7 @@ final class NexmarkReader implements SourceReader {
     private EventBatch batch;
     private boolean emptyAtStart;
 
-    NexmarkReader(EntityColumns generator, SubtaskEvents events, List<DataType> columnTypes, int[] entityColumns,
+    NexmarkReader(EntityColumns generator, SplitEvents events, List<DataType> columnTypes, int[] entityColumns,
             double eventsPerSecond) {
         this.generator = generator;
         this.events = events;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Divides a nexmark table among subtasks: subtask {@code s} of {@code p} reads the cycles of events dealt to it (see
- * {@link SubtaskEvents}) and throttles to {@code rows-per-second / p} events per second. Immutable.
+ * {@link SubtaskEvents}), shuffled within groups when the table asks for disorder ({@link ShuffledEvents}), and
+ * throttles to {@code rows-per-second / p} events per second. Immutable.
  */
 final class NexmarkSource implements SourceFactory {
 
@@ -27,8 +28,12 @@ final class NexmarkSource implements SourceFactory {
     public SourceReader createReader(int subtaskIndex, int parallelism) {
         NexmarkEntity entity = config.entity();
         long end = config.isBounded() ? config.eventsNum() : Long.MAX_VALUE;
-        SubtaskEvents events = new SubtaskEvents(subtaskIndex, parallelism, model.totalProportion,
+        SubtaskEvents inOrder = new SubtaskEvents(subtaskIndex, parallelism, model.totalProportion,
                 entity.firstSlot(model), entity.slotCount(model), end);
+        EventDisorder disorder = config.disorder();
+        SplitEvents events = disorder.shuffles()
+                ? new ShuffledEvents(inOrder, disorder.groupSize(), new EventRandom(config.seed()))
+                : inOrder;
         return new NexmarkReader(entity.columns(model, config.seed()), events, columnTypes, entityColumns,
                 config.rowsPerSecond() / parallelism);
     }

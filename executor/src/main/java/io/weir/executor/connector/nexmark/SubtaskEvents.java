@@ -8,9 +8,9 @@ package io.weir.executor.connector.nexmark;
  * So every event belongs to exactly one subtask at any parallelism, and all subtasks move through event time
  * together (they are never more than {@code p} cycles apart when they run at the same speed), which keeps
  * watermarks close and window state small; contiguous ranges per subtask could not split an unbounded sequence and
- * would give each subtask a different stretch of event time. Not thread-safe.
+ * would give each subtask a different stretch of event time. Rows come in event-id order. Not thread-safe.
  */
-final class SubtaskEvents {
+final class SubtaskEvents implements SplitEvents {
 
     private final int subtask;
     private final int parallelism;
@@ -34,41 +34,53 @@ final class SubtaskEvents {
         this.endEventId = endEventId;
     }
 
-    /** True when no row is left: the table is bounded and the next id is past its end. */
-    boolean isExhausted() {
+    @Override
+    public boolean isExhausted() {
         return slotCount == 0 || nextId() >= endEventId;
     }
 
-    private long nextId() {
+    /** The id of the next row; meaningful only when not {@link #isExhausted()}. */
+    long nextId() {
         return (subtask + cycle * parallelism) * cycleLength + firstSlot + slot;
     }
 
-    /** Fills {@code batch} with up to {@code max} next rows; fewer only at the end of a bounded table. */
-    void take(EventBatch batch, int max) {
-        long[] ids = batch.ids;
-        long[] cycles = batch.cycles;
+    @Override
+    public void take(EventBatch batch, int max) {
+        batch.size = take(batch.ids, batch.cycles, 0, max, Long.MAX_VALUE);
+        batch.generation++;
+    }
+
+    /**
+     * Writes up to {@code max} next rows whose ids lie below {@code beforeId} into {@code ids} and {@code cycles}
+     * from index {@code from}; returns how many.
+     */
+    int take(long[] ids, long[] cycles, int from, int max, long beforeId) {
         int n = 0;
         while (n < max && !isExhausted()) {
             long globalCycle = subtask + cycle * parallelism;
-            ids[n] = globalCycle * cycleLength + firstSlot + slot;
-            cycles[n] = globalCycle;
+            long id = globalCycle * cycleLength + firstSlot + slot;
+            if (id >= beforeId) {
+                break;
+            }
+            ids[from + n] = id;
+            cycles[from + n] = globalCycle;
             n++;
             if (++slot == slotCount) {
                 slot = 0;
                 cycle++;
             }
         }
-        batch.size = n;
-        batch.generation++;
         rowsTaken += n;
+        return n;
     }
 
-    long rowsTaken() {
+    @Override
+    public long rowsTaken() {
         return rowsTaken;
     }
 
-    /** How many of this subtask's rows lie within the first {@code events} events of its split (for throttling). */
-    long rowsWithin(long events) {
+    @Override
+    public long rowsWithin(long events) {
         long fullCycles = events / cycleLength;
         if (fullCycles >= Long.MAX_VALUE / cycleLength) {
             return Long.MAX_VALUE;

@@ -16,7 +16,8 @@ import java.util.List;
  * Streaming {@code ORDER BY rowtime [, keys] [LIMIT n]}: rows wait in a buffer until the watermark reaches their
  * rowtime ({@code rowtime <= W}); then, before the watermark is forwarded, they are emitted ordered by rowtime,
  * then by the other keys, then by arrival. Every later row has a greater rowtime, so the output as a whole is
- * in order. With a fetch, at most {@code fetch} rows are emitted in total and the rest are dropped.
+ * in order. With a fetch, at most {@code fetch} rows are emitted in total, and then the operator is finished
+ * ({@link #isFinished}): over an unbounded input the query ends.
  *
  * <p>Rows whose rowtime is at or below the watermark on arrival are late: dropped and counted in
  * {@link WindowMetrics#LATE_RECORDS_DROPPED}. Rows with a null rowtime can never be placed and are dropped.
@@ -163,6 +164,12 @@ public final class StreamingSortOperator implements Operator {
         waiting.remapRefs(mapping);
         store = compacted;
         dead = 0;
+    }
+
+    /** The fetch is exhausted: later rows cannot change the output, so the task need not read them. */
+    @Override
+    public boolean isFinished() {
+        return done;
     }
 
     @Override

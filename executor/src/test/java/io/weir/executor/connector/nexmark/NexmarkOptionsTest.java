@@ -121,7 +121,8 @@ class NexmarkOptionsTest {
     void whenOptionIsUnknown_thenErrorListsNexmarkOptions() {
         assertThatThrownBy(() -> bids("rate.shape", "sine"))
                 .hasMessage("Unsupported option 'rate.shape' for connector 'nexmark'. Supported options: "
-                        + "nexmark.table, auction.proportion, base-time, bid.proportion, events.num, "
-                        + "first-event.rate, person.proportion, rows-per-second, seed");
+                        + "nexmark.table, auction.proportion, base-time, bid.proportion, delayed-events.max-delay, "
+                        + "delayed-events.probability, events.num, first-event.rate, out-of-order.group-size, "
+                        + "person.proportion, rows-per-second, seed");
     }
 }

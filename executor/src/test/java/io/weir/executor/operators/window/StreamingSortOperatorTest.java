@@ -67,6 +67,20 @@ class StreamingSortOperatorTest {
     }
 
     @Test
+    void whenTheFetchIsEmitted_thenTheOperatorIsFinished() throws Exception {
+        StreamingSortOperator sort = new StreamingSortOperator(0, new int[0], new boolean[0], new boolean[0], 2, TYPES);
+        OperatorTestHarness h = OperatorTestHarness.forOperator(sort).input(TYPES).output(TYPES).open();
+
+        h.push(0, row(2L, "a", 1L), row(1L, "b", 2L), row(3L, "c", 3L));
+        assertThat(sort.isFinished()).as("rows wait for the watermark").isFalse();
+        h.watermark(1);
+        assertThat(sort.isFinished()).as("one of two rows emitted").isFalse();
+        h.watermark(2);
+        assertThat(sort.isFinished()).isTrue();
+        assertThat(h.rows()).extracting(r -> r.get(0)).containsExactly(1L, 2L);
+    }
+
+    @Test
     void whenAFetchIsGiven_thenAtMostThatManyRowsAreEmittedAcrossWatermarks() throws Exception {
         OperatorTestHarness h = byTime(3);
 
