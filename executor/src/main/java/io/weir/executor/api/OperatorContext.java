@@ -5,6 +5,15 @@ import java.time.Clock;
 /** What the runtime offers an operator or source reader: who it is, time, settings and metrics. */
 public interface OperatorContext {
 
+    /**
+     * The job's name (the server names a job after its query id), stable across restarts of the job: sinks that
+     * commit to an external system key their commit records by it and {@link #operatorName()}.
+     */
+    String jobName();
+
+    /** The name of this operator's vertex in the job graph, unique within the job. */
+    String operatorName();
+
     /** 0-based index of this parallel instance. */
     int subtaskIndex();
 

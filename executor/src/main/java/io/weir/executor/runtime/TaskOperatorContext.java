@@ -8,6 +8,8 @@ import java.time.Clock;
 /** What one subtask of one vertex (one member of a chain) sees of the runtime. */
 final class TaskOperatorContext implements OperatorContext {
 
+    private final String jobName;
+    private final String operatorName;
     private final int subtaskIndex;
     private final int parallelism;
     private final int chunkSize;
@@ -16,8 +18,10 @@ final class TaskOperatorContext implements OperatorContext {
     private final Cancellation cancellation;
     private final OperatorTimerService timers;
 
-    TaskOperatorContext(int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
+    TaskOperatorContext(String jobName, String operatorName, int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
             Cancellation cancellation, OperatorTimerService timers) {
+        this.jobName = jobName;
+        this.operatorName = operatorName;
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
         this.chunkSize = chunkSize;
@@ -25,6 +29,16 @@ final class TaskOperatorContext implements OperatorContext {
         this.metrics = metrics;
         this.cancellation = cancellation;
         this.timers = timers;
+    }
+
+    @Override
+    public String jobName() {
+        return jobName;
+    }
+
+    @Override
+    public String operatorName() {
+        return operatorName;
     }
 
     @Override

@@ -49,6 +49,16 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
     }
 
     @Override
+    public String jobName() {
+        return "test-job";
+    }
+
+    @Override
+    public String operatorName() {
+        return "test-operator";
+    }
+
+    @Override
     public int subtaskIndex() {
         return subtaskIndex;
     }
