@@ -1,88 +1,89 @@
 package io.weir.executor.job;
 
-import io.weir.executor.api.WeirException;
+import io.weir.executor.checkpoint.CheckpointCoordinator;
+import io.weir.executor.checkpoint.CheckpointMetadata;
+import io.weir.executor.checkpoint.CheckpointRestore;
+import io.weir.executor.checkpoint.CheckpointStats;
 import io.weir.executor.graph.JobGraph;
-import io.weir.executor.runtime.Cancellation;
+import io.weir.executor.graph.JobVertex;
 import io.weir.executor.runtime.MetricRegistry;
 import io.weir.executor.runtime.Task;
-import io.weir.executor.runtime.TaskCanceledException;
-import io.weir.executor.runtime.TaskGraphBuilder;
-import io.weir.executor.runtime.TaskSettings;
+import io.weir.executor.runtime.TaskCheckpointing;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A running query: its tasks, one platform thread each, and what became of them. Created and started by
- * {@link JobManager#submit}.
+ * A running query: one {@link Execution} (attempt) at a time, its checkpoint coordinator, and its outcome.
+ * Created and started by {@link JobManager#submit}.
  *
- * <p>The first task failure fails the job and cancels every other task; {@link #cancel()} cancels them all.
- * Either way {@link #completion()} completes only after every task thread has ended, so a caller that sees it
- * done knows the job holds no thread and no operator is still open.
- *
- * <p>The job finishes when its sinks have. An operator that says it is finished (a LIMIT over an unbounded
- * source) ends its task before the task's input ends, and what comes after it ends in turn; once every task that
- * ends in a sink has ended normally, and some task ended early so, the tasks still running upstream can change
- * nothing: they are stopped, and the job is FINISHED.
+ * <p>When an attempt fails and the restart strategy allows, the job stays alive (RESTARTING, then RUNNING) and a
+ * new attempt starts from the latest completed checkpoint: operators get their state back, sources seek to their
+ * positions, sinks settle what was pending. Otherwise the job ends as its attempt did. {@link #completion()}
+ * completes only after the last attempt's threads have all ended.
  */
 public final class Job {
 
-    /** Deeper cause chains than this are not searched for a {@link WeirException} (a guard against cycles). */
-    private static final int MAX_CAUSE_DEPTH = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(Job.class);
 
     private final String name;
-    private final Cancellation cancellation = new Cancellation();
+    private final JobGraph graph;
+    private final RuntimeOptions options;
+    private final JobConfig config;
+    private final JobManager.Services services;
     private final MetricRegistry metrics = new MetricRegistry();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
-    private final List<Task> tasks;
-    private final List<Thread> threads = new ArrayList<>();
-    /** Joins the task threads, then completes the job: completing from a task thread would leave that thread alive. */
-    private final Thread reaper;
+    private final CheckpointCoordinator coordinator;
+    private final RestartStrategy.Tracker restarts;
     private final Consumer<Job> onTerminated;
     private final Object lock = new Object();
     /** Written under {@link #lock}; read without it. */
     private volatile JobState state = JobState.CREATED;
-    /** The first failure, as callers see it; written under {@link #lock} before {@link #state} becomes FAILED. */
     private volatile Throwable failure;
-    /**
-     * Every sink ended normally; what still runs is being stopped, and neither its unwinding nor a cancel changes
-     * the outcome any more. Written under {@link #lock}.
-     */
-    private boolean sinksEnded;
+    /** The attempt running now, or the last one; written under {@link #lock}. */
+    private volatile Execution current;
+    private ScheduledFuture<?> pendingRestart;
+    private int attempts;
+    /** The checkpoint the first attempt started from, until the job completes one of its own. */
+    private final Path initialRestore;
 
-    Job(JobGraph graph, RuntimeOptions options, Consumer<Job> onTerminated) {
+    Job(JobGraph graph, RuntimeOptions options, JobConfig config, JobManager.Services services,
+            Consumer<Job> onTerminated) {
         this.name = graph.name();
+        this.graph = graph;
+        this.options = options;
+        this.config = config;
+        this.services = services;
         this.onTerminated = onTerminated;
-        TaskSettings settings = new TaskSettings(options.chunkSize(), options.channelCapacity(),
-                TimeUnit.MILLISECONDS.toNanos(options.flushIntervalMillis()), options.clock());
-        this.tasks = TaskGraphBuilder.build(graph, settings, metrics, cancellation, this::taskFailed);
-        for (Task task : tasks) {
-            Thread thread = new Thread(task, task.name());
-            thread.setDaemon(true);
-            threads.add(thread);
+        this.restarts = config.restart().newTracker();
+        this.initialRestore = config.restoreFrom();
+        long restoredId = 0;
+        if (initialRestore != null) {
+            // Validates the checkpoint before anything starts: a bad path is the user's mistake.
+            restoredId = CheckpointRestore.open(initialRestore).metadata().checkpointId();
         }
-        this.reaper = new Thread(this::awaitTasksAndComplete, "weir-job-" + name);
-        reaper.setDaemon(true);
+        List<CheckpointMetadata.Vertex> vertices = new ArrayList<>();
+        for (JobVertex vertex : graph.vertices()) {
+            vertices.add(new CheckpointMetadata.Vertex(vertex.id(), vertex.name(), vertex.parallelism()));
+        }
+        this.coordinator = new CheckpointCoordinator(name, config.checkpoints(), vertices, services.timer(),
+                options.clock(), restoredId, this::failCurrentAttempt);
     }
 
     void start() {
         synchronized (lock) {
             state = JobState.RUNNING;
+            launch(initialRestore);
         }
-        try {
-            for (Thread thread : threads) {
-                thread.start();
-            }
-        } catch (Throwable t) {
-            // Out of threads: fail what started; join() returns at once for threads never started.
-            fail(t);
-        } finally {
-            reaper.start();
-        }
+        coordinator.start();
     }
 
     public String name() {
@@ -90,24 +91,72 @@ public final class Job {
     }
 
     /**
-     * Completes normally when every task finished; exceptionally with the first failure (the first
-     * {@link WeirException} in its cause chain, if there is one) or with a {@link CancellationException} after
-     * {@link #cancel()}. Always after all the job's threads have ended. Cancelling the returned future itself
-     * does not cancel the job: call {@link #cancel()}.
+     * Completes normally when the job finished; exceptionally with the failure that ended it (the first
+     * {@link io.weir.executor.api.WeirException} in its cause chain, if there is one) or with a
+     * {@link CancellationException} after {@link #cancel()}. Always after all the job's threads have ended.
+     * Cancelling the returned future itself does not cancel the job: call {@link #cancel()}.
      */
     public CompletableFuture<Void> completion() {
         return completion;
     }
 
-    /** Stops a running job: every task is interrupted and unwinds, closing its operators. No effect once the job is over. */
+    /** Stops the job: every task is interrupted and unwinds, closing its operators. No effect once the job is over. */
     public void cancel() {
+        Execution attempt;
         synchronized (lock) {
-            if (state != JobState.RUNNING || sinksEnded || !anyThreadAlive()) {
+            if (state.isTerminal() || state == JobState.CREATED) {
                 return;
             }
             state = JobState.CANCELED;
+            attempt = current;
+            if (pendingRestart != null) {
+                // Between attempts: nothing runs, so the job ends here.
+                pendingRestart.cancel(false);
+                pendingRestart = null;
+                attempt = null;
+            }
         }
-        stopTasks();
+        if (attempt != null) {
+            attempt.cancel();
+        } else {
+            terminate();
+        }
+    }
+
+    /**
+     * Takes a savepoint into {@code directory} and completes with its metadata once it is complete (sinks commit
+     * what it covers when they hear of it).
+     */
+    public CompletableFuture<CheckpointMetadata> triggerSavepoint(Path directory) {
+        return coordinator.triggerSavepoint(directory);
+    }
+
+    /**
+     * Stop with savepoint: takes a savepoint into {@code directory}, lets every task hear that it is complete (so
+     * sinks commit), then stops the job, which ends FINISHED. Completes with the savepoint's metadata.
+     */
+    public CompletableFuture<CheckpointMetadata> stopWithSavepoint(Path directory) {
+        return coordinator.triggerSavepoint(directory).thenCompose(metadata -> {
+            Execution attempt = current;
+            CompletableFuture<CheckpointMetadata> stopped = new CompletableFuture<>();
+            // Mail runs in order: each task's commit notification has run when this reaches it.
+            List<Task> tasks = attempt.tasks();
+            java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(tasks.size());
+            for (Task task : tasks) {
+                Runnable done = () -> {
+                    if (remaining.decrementAndGet() == 0) {
+                        attempt.stop();
+                        stopped.complete(metadata);
+                    }
+                };
+                if (task.isRunning()) {
+                    task.mailbox().submit(done::run);
+                } else {
+                    done.run();
+                }
+            }
+            return stopped;
+        });
     }
 
     public JobState state() {
@@ -119,9 +168,31 @@ public final class Job {
         return failure;
     }
 
+    /** How many times the job restarted after a failure. */
+    public int restartCount() {
+        synchronized (lock) {
+            return restarts.restarts();
+        }
+    }
+
+    /** Recent checkpoints and savepoints, newest first. */
+    public List<CheckpointStats> checkpoints() {
+        return coordinator.stats();
+    }
+
+    /** Triggers a checkpoint now (tests; the coordinator triggers periodic ones itself). */
+    public CompletableFuture<CheckpointMetadata> triggerCheckpoint() {
+        return coordinator.triggerCheckpoint();
+    }
+
+    /** The newest completed checkpoint's directory, or null. */
+    public Path latestCheckpoint() {
+        return coordinator.latestCompleted();
+    }
+
     /**
      * The job's counters: those operators created through {@code OperatorContext.counter(name)}, summed over
-     * subtasks, and {@code <vertexName>.records_out} per vertex. A consistent-enough snapshot, sorted by name.
+     * subtasks and attempts, and {@code <vertexName>.records_out} per vertex. Sorted by name.
      */
     public Map<String, Long> metrics() {
         return metrics.snapshot();
@@ -137,113 +208,95 @@ public final class Job {
                 .toList();
     }
 
-    /** The tasks, for runtime tests and later for control actions through their mailboxes. */
+    /** The running attempt's tasks, for runtime tests and control actions through their mailboxes. */
     List<Task> tasks() {
-        return tasks;
+        return current.tasks();
     }
 
-    /** Waits until every thread of the job, the reaper included, has ended. */
+    /** Waits until the job is over and every thread of its last attempt has ended. */
     void awaitTermination() throws InterruptedException {
-        reaper.join();
-    }
-
-    private void taskFailed(Task task, Throwable cause) {
-        if (cause instanceof TaskCanceledException && cancellation.isCancelled()) {
-            return; // the consequence of a cancel or an earlier failure, not a failure of its own
+        try {
+            completion.exceptionally(t -> null).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
-        fail(cause);
     }
 
-    private void fail(Throwable cause) {
+    /** Called under the lock. */
+    private void launch(Path restoreFrom) {
+        attempts++;
+        CheckpointRestore restore = restoreFrom == null ? null : CheckpointRestore.open(restoreFrom);
+        TaskCheckpointing checkpointing = new TaskCheckpointing(config.checkpoints().mode(), coordinator,
+                services.io(), attempts, restore);
+        Execution attempt = new Execution(graph, options, metrics, checkpointing, this::attemptEnded);
+        current = attempt;
+        coordinator.attemptStarted(attempt);
+        attempt.start();
+    }
+
+    private void attemptEnded(Execution attempt) {
+        coordinator.attemptEnded();
         synchronized (lock) {
-            if (state != JobState.RUNNING || sinksEnded) {
+            if (state == JobState.RUNNING && attempt.state() == JobState.FAILED) {
+                long delay = restarts.onFailure(options.clock().millis());
+                if (delay >= 0) {
+                    LOG.warn("Job {} failed; restarting in {} ms from {}", name, delay, restorePoint(),
+                            attempt.failure());
+                    state = JobState.RESTARTING;
+                    pendingRestart = services.timer().schedule(this::restart, delay, TimeUnit.MILLISECONDS);
+                    return;
+                }
+            }
+            if (state == JobState.RUNNING) {
+                state = attempt.state();
+            }
+            if (state == JobState.FAILED) {
+                failure = attempt.failure();
+            }
+        }
+        terminate();
+    }
+
+    private void restart() {
+        synchronized (lock) {
+            if (state != JobState.RESTARTING) {
                 return;
             }
-            failure = userFacing(cause);
-            state = JobState.FAILED;
+            pendingRestart = null;
+            state = JobState.RUNNING;
+            try {
+                launch(restorePoint());
+            } catch (RuntimeException e) {
+                state = JobState.FAILED;
+                failure = Execution.userFacing(e);
+            }
         }
-        stopTasks();
+        if (state == JobState.FAILED) {
+            terminate();
+        }
     }
 
-    private void stopTasks() {
-        cancellation.cancel();
-        for (Thread thread : threads) {
-            if (thread != Thread.currentThread()) {
-                thread.interrupt();
-            }
+    /** The latest completed checkpoint, else what the job started from (null: from scratch). */
+    private Path restorePoint() {
+        Path latest = coordinator.latestCompleted();
+        return latest != null ? latest : initialRestore;
+    }
+
+    private void failCurrentAttempt(Throwable cause) {
+        Execution attempt = current;
+        if (attempt != null) {
+            attempt.fail(cause);
         }
     }
 
-    private boolean anyThreadAlive() {
-        for (Thread thread : threads) {
-            if (thread.isAlive()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void awaitTasksAndComplete() {
-        for (int t = 0; t < threads.size(); t++) {
-            if (tasks.get(t).isSink()) {
-                joinUninterruptibly(threads.get(t));
-            }
-        }
-        stopWhatNoSinkReads();
-        for (Thread thread : threads) {
-            joinUninterruptibly(thread);
-        }
-        synchronized (lock) {
-            if (state == JobState.RUNNING) {
-                state = JobState.FINISHED;
-            }
-        }
+    private void terminate() {
+        coordinator.shutdown();
         onTerminated.accept(this);
         switch (state) {
             case FAILED -> completion.completeExceptionally(failure);
             case CANCELED -> completion.completeExceptionally(new CancellationException("Job '" + name + "' was cancelled"));
             default -> completion.complete(null);
         }
-    }
-
-    /**
-     * Once every sink has ended normally, and a task ended early, stops the tasks still running: their output has
-     * nowhere to go. Without an early end, every task ends by itself (a source task may still be closing its reader).
-     */
-    private void stopWhatNoSinkReads() {
-        synchronized (lock) {
-            if (state != JobState.RUNNING || !anyThreadAlive() || tasks.stream().noneMatch(Task::endedEarly)) {
-                return;
-            }
-            sinksEnded = true;
-        }
-        stopTasks();
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What callers see of a failure: a {@link WeirException} anywhere in the cause chain, else the failure itself. */
-    static Throwable userFacing(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof WeirException) {
-                return t;
-            }
-        }
-        return failure;
     }
 
     @Override

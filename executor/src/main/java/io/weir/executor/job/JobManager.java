@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor's entry point: runs job graphs, each task of each job on its own daemon thread, and on
@@ -12,7 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JobManager implements AutoCloseable {
 
+    /**
+     * Threads every job shares: the timer that triggers checkpoints and restarts, and the I/O threads that write
+     * snapshots off the task threads.
+     */
+    record Services(ScheduledExecutorService timer, ExecutorService io) {
+    }
+
     private final RuntimeOptions options;
+    private final Services services = new Services(
+            Executors.newSingleThreadScheduledExecutor(daemon("weir-checkpoint-timer")),
+            Executors.newFixedThreadPool(2, daemon("weir-checkpoint-io")));
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
     /** Guarded by {@code this}, so no job starts after close began. */
     private boolean closed;
@@ -35,11 +50,20 @@ public final class JobManager implements AutoCloseable {
      * @throws io.weir.executor.api.WeirException of kind INTERNAL when the graph is malformed (a planner bug)
      * @throws IllegalStateException after {@link #close()}
      */
-    public synchronized Job submit(JobGraph graph) {
+    public Job submit(JobGraph graph) {
+        return submit(graph, JobConfig.defaults());
+    }
+
+    /**
+     * Starts a job with checkpoints, a restart strategy or a checkpoint to start from.
+     *
+     * @throws io.weir.executor.api.WeirException of kind VALIDATION when the checkpoint to restore is unusable
+     */
+    public synchronized Job submit(JobGraph graph, JobConfig config) {
         if (closed) {
             throw new IllegalStateException("The job manager is closed");
         }
-        Job job = new Job(graph, options, running::remove);
+        Job job = new Job(graph, options, config, services, running::remove);
         running.add(job);
         job.start();
         return job;
@@ -72,8 +96,19 @@ public final class JobManager implements AutoCloseable {
                 }
             }
         }
+        services.timer().shutdownNow();
+        services.io().shutdownNow();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

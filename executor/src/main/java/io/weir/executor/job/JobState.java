@@ -6,6 +6,8 @@ public enum JobState {
     CREATED,
     /** Tasks are running. */
     RUNNING,
+    /** An attempt failed; a new one starts from the latest checkpoint after the restart strategy's delay. */
+    RESTARTING,
     /** Every task reached the end of its input and closed cleanly. */
     FINISHED,
     /** A task failed; the others were cancelled. Set at the first failure, while the other tasks still unwind. */

@@ -1,5 +1,7 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.checkpoint.BarrierAligner;
+
 import io.weir.executor.data.EndOfInput;
 import io.weir.executor.data.StreamElement;
 
@@ -42,14 +44,15 @@ final class InputGate {
 
     /**
      * The next element of the next channel in rotation that has one, or null when none has; never blocks. After
-     * an {@link EndOfInput} the channel is not read again.
+     * an {@link EndOfInput} the channel is not read again; while the aligner blocks a channel (it delivered the
+     * barrier of a checkpoint being aligned), it is skipped.
      */
-    StreamElement poll() {
+    StreamElement poll(BarrierAligner aligner) {
         int count = channels.length;
         for (int i = 0; i < count; i++) {
             int channel = next;
             next = channel + 1 == count ? 0 : channel + 1;
-            if (channelEnded[channel]) {
+            if (channelEnded[channel] || aligner.isBlocked(channel)) {
                 continue;
             }
             StreamElement element = channels[channel].poll();

@@ -9,7 +9,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Mailbox {
 
-    private final Queue<Runnable> actions = new ConcurrentLinkedQueue<>();
+    /** An action for the task thread; what it throws fails the task. */
+    @FunctionalInterface
+    public interface Mail {
+        void run() throws Exception;
+    }
+
+    private final Queue<Mail> actions = new ConcurrentLinkedQueue<>();
     private final Wakeup wakeup;
 
     public Mailbox(Wakeup wakeup) {
@@ -17,14 +23,14 @@ public final class Mailbox {
     }
 
     /** Called from any thread; the action runs soon on the task thread (never, if the task has ended). */
-    public void submit(Runnable action) {
+    public void submit(Mail action) {
         actions.add(action);
         wakeup.signal();
     }
 
     /** Called by the task thread between elements: runs every action submitted so far. */
-    void runPending() {
-        Runnable action;
+    void runPending() throws Exception {
+        Mail action;
         while ((action = actions.poll()) != null) {
             action.run();
         }

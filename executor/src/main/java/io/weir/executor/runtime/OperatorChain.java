@@ -1,5 +1,8 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.CheckpointRestore;
+
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Watermark;
@@ -111,6 +114,56 @@ final class OperatorChain {
             }
             for (int due = timers.countDue(now); due > 0; due--) {
                 operators[k].onProcessingTime(timers.pollEarliest(), outputs[k]);
+            }
+        }
+    }
+
+    /** The job-graph vertex id of each member, head first. */
+    int[] vertexIds() {
+        int[] ids = new int[operators.length];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = spec.vertices().get(k).id();
+        }
+        return ids;
+    }
+
+    /** The synchronous part of every member's snapshot, head first; null for a member without state (and a source). */
+    StateSnapshot[] snapshotState(long checkpointId) throws Exception {
+        StateSnapshot[] snapshots = new StateSnapshot[operators.length];
+        for (int k = 0; k < operators.length; k++) {
+            if (operators[k] != null) {
+                snapshots[k] = operators[k].snapshotState(checkpointId);
+            }
+        }
+        return snapshots;
+    }
+
+    /**
+     * Gives every member its state from {@code restore}, as subtask {@code subtask}; after {@link #open}, before
+     * any data. A member the checkpoint holds nothing for gets an empty view.
+     */
+    void restoreState(CheckpointRestore restore, int subtask) throws Exception {
+        for (int k = 0; k < operators.length; k++) {
+            JobVertex vertex = spec.vertices().get(k);
+            restore.checkVertex(vertex.id(), vertex.name());
+            if (operators[k] != null) {
+                operators[k].restoreState(restore.stateFor(vertex.id(), subtask, vertex.parallelism()));
+            }
+        }
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (Operator operator : operators) {
+            if (operator != null) {
+                operator.notifyCheckpointComplete(checkpointId);
+            }
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (Operator operator : operators) {
+            if (operator != null) {
+                operator.notifyCheckpointAborted(checkpointId);
             }
         }
     }

@@ -2,10 +2,13 @@ package io.weir.executor.runtime;
 
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
+import io.weir.executor.checkpoint.BarrierAligner;
+import io.weir.executor.data.CheckpointBarrier;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.StreamElement;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.data.WatermarkStatus;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,15 +26,18 @@ final class OperatorTask extends Task {
 
     private final InputGate gate;
     private final WatermarkValve valve;
+    private final BarrierAligner aligner;
     private Operator head;
     private Output headOutput;
     private VertexMetrics.Subtask headMetrics;
 
     OperatorTask(String name, InputGate gate, OperatorChain chain, Cancellation cancellation, Wakeup wakeup,
-            FailureListener failureListener) {
-        super(name, chain, cancellation, wakeup, failureListener);
+            FailureListener failureListener, TaskCheckpointing checkpointing) {
+        super(name, chain, cancellation, wakeup, failureListener, checkpointing);
         this.gate = gate;
         this.valve = new WatermarkValve(gate.channelCount(), new HeadWatermarks());
+        this.aligner = new BarrierAligner(gate.channelCount(), checkpointing.mode(),
+                (barrier, alignmentNanos) -> performCheckpoint(barrier, alignmentNanos, Map.of()));
     }
 
     @Override
@@ -48,7 +54,7 @@ final class OperatorTask extends Task {
         while (!gate.allEnded()) {
             cancellation.throwIfCancelled();
             runMailAndTimers();
-            StreamElement element = gate.poll();
+            StreamElement element = gate.poll(aligner);
             long now = System.nanoTime();
             tail.flushIfDue(now);
             if (element == null) {
@@ -74,6 +80,8 @@ final class OperatorTask extends Task {
             valve.onWatermark(channel, watermark.timestamp());
         } else if (element instanceof WatermarkStatus status) {
             valve.onStatus(channel, status);
+        } else if (element instanceof CheckpointBarrier barrier) {
+            aligner.onBarrier(channel, barrier, System.nanoTime());
         } else {
             // EndOfInput: the gate has already marked the channel ended.
             int input = gate.lastInput();
@@ -81,6 +89,7 @@ final class OperatorTask extends Task {
             if (gate.isInputEnded(input)) {
                 head.endInput(input, headOutput);
             }
+            aligner.onChannelEnded(channel, System.nanoTime());
         }
     }
 

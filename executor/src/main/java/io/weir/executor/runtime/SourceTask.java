@@ -5,6 +5,8 @@ import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.api.WatermarkStrategy;
+import io.weir.executor.checkpoint.CheckpointRestore;
+import io.weir.executor.data.CheckpointBarrier;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.data.WatermarkStatus;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * ends the chained operators' inputs, and sends end-of-input downstream. A chained operator that says it is
  * finished ends the task early, the reader left unread ({@link #endIfFinished}).
  */
-final class SourceTask extends Task {
+public final class SourceTask extends Task {
 
     /** How long to park when the reader has nothing: short for latency, long enough not to spin a core. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -29,8 +31,9 @@ final class SourceTask extends Task {
     private SourceReader reader;
 
     SourceTask(String name, SourceFactory source, WatermarkStrategy strategy, OperatorChain chain,
-            Cancellation cancellation, Wakeup wakeup, FailureListener failureListener) {
-        super(name, chain, cancellation, wakeup, failureListener);
+            Cancellation cancellation, Wakeup wakeup, FailureListener failureListener,
+            TaskCheckpointing checkpointing) {
+        super(name, chain, cancellation, wakeup, failureListener, checkpointing);
         this.source = source;
         this.strategy = strategy;
     }
@@ -39,7 +42,31 @@ final class SourceTask extends Task {
     protected void openHead() throws Exception {
         TaskOperatorContext context = chain.context(0);
         reader = source.createReader(context.subtaskIndex(), context.parallelism());
+        CheckpointRestore restore = checkpointing.restore();
+        if (restore != null) {
+            reader.restorePositions(restore.positionsFor(chain.vertexIds()[0]));
+        }
         reader.open(context);
+    }
+
+    /**
+     * Starts checkpoint {@code barrier} here, at a source: records the reader's split positions as of its last
+     * poll and snapshots the chain. Runs from the mailbox, so between two polls. A task whose loop has not started
+     * or has ended takes no part (the checkpoint then times out or is aborted with the job).
+     */
+    public void triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
+        if (reader == null || !isRunning()) {
+            return;
+        }
+        performCheckpoint(barrier, 0, reader.snapshotPositions());
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        if (reader != null) {
+            reader.notifyCheckpointComplete(checkpointId);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.data.CheckpointBarrier;
+
 import io.weir.executor.api.Output;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.EndOfInput;
@@ -51,6 +53,11 @@ final class TailOutput implements Output {
     public void emitWatermark(Watermark watermark) {
         metrics.watermarkForwarded(watermark.timestamp());
         broadcast(watermark);
+    }
+
+    /** A checkpoint barrier goes to every downstream channel, behind everything emitted before the snapshot. */
+    void emitBarrier(CheckpointBarrier barrier) {
+        broadcast(barrier);
     }
 
     /** The task became idle (no input will move its event time) or active again; downstream hears of it at once. */

@@ -1,6 +1,9 @@
 package io.weir.executor.runtime;
 
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.data.CheckpointBarrier;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,14 +29,19 @@ public abstract class Task implements Runnable {
     protected final Cancellation cancellation;
     protected final Wakeup wakeup;
     protected final Mailbox mailbox;
+    protected final TaskCheckpointing checkpointing;
+    /** False once the task's loop has ended, however: it takes part in no checkpoint after that. */
+    private volatile boolean running = true;
     /** Set on the task thread when a finished operator ended the task before its input ended; read by the job. */
     private volatile boolean endedEarly;
 
     /** The runtime clock, as operators see it. */
     protected final Clock clock;
 
-    Task(String name, OperatorChain chain, Cancellation cancellation, Wakeup wakeup, FailureListener failureListener) {
+    Task(String name, OperatorChain chain, Cancellation cancellation, Wakeup wakeup, FailureListener failureListener,
+            TaskCheckpointing checkpointing) {
         this.name = name;
+        this.checkpointing = checkpointing;
         this.chain = chain;
         this.clock = chain.context(0).clock();
         this.cancellation = cancellation;
@@ -57,16 +65,54 @@ public abstract class Task implements Runnable {
         try {
             chain.createOperators();
             chain.open();
+            if (checkpointing.restore() != null) {
+                chain.restoreState(checkpointing.restore(), subtaskIndex());
+            }
             openHead();
             runLoop();
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            running = false;
         }
         failure = combine(failure, closeHead());
         failure = combine(failure, chain.closeAll());
         if (failure != null) {
             failureListener.taskFailed(this, unwrap(failure));
         }
+    }
+
+    /** True until the task's loop has ended. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    protected final int subtaskIndex() {
+        return chain.context(0).subtaskIndex();
+    }
+
+    /**
+     * Takes this task's part of a checkpoint at its barrier: the synchronous part of every member's snapshot, then
+     * the barrier downstream (behind every row emitted before it), then the rest off the task thread.
+     *
+     * @param positions the source head's split positions at the barrier; empty for an operator head
+     */
+    protected final void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos,
+            Map<String, byte[]> positions) throws Exception {
+        StateSnapshot[] snapshots = chain.snapshotState(barrier.checkpointId());
+        chain.tail().emitBarrier(barrier);
+        checkpointing.writeAsync(name, barrier.checkpointId(), chain.vertexIds(), subtaskIndex(), positions,
+                snapshots, alignmentNanos);
+    }
+
+    /** Checkpoint {@code checkpointId} is complete everywhere: runs on the task thread, from the mailbox. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        chain.notifyCheckpointComplete(checkpointId);
+    }
+
+    /** Checkpoint {@code checkpointId} will never complete: runs on the task thread, from the mailbox. */
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        chain.notifyCheckpointAborted(checkpointId);
     }
 
     /** Prepares what the chain does not hold (a source's reader); operators are open already. */

@@ -23,6 +23,7 @@ public final class TaskGraphBuilder {
     private final MetricRegistry metrics;
     private final Cancellation cancellation;
     private final FailureListener failureListener;
+    private final TaskCheckpointing checkpointing;
     private final List<ChainSpec> chains;
     /** Per chain head vertex id, one wakeup per subtask, shared by all channels into that subtask. */
     private final Map<Integer, Wakeup[]> wakeups = new HashMap<>();
@@ -38,8 +39,9 @@ public final class TaskGraphBuilder {
     }
 
     private TaskGraphBuilder(JobGraph graph, TaskSettings settings, MetricRegistry metrics, Cancellation cancellation,
-            FailureListener failureListener) {
+            FailureListener failureListener, TaskCheckpointing checkpointing) {
         this.graph = graph;
+        this.checkpointing = checkpointing;
         this.settings = settings;
         this.metrics = metrics;
         this.cancellation = cancellation;
@@ -53,8 +55,8 @@ public final class TaskGraphBuilder {
      * @throws io.weir.executor.api.WeirException of kind INTERNAL when the graph is malformed
      */
     public static List<Task> build(JobGraph graph, TaskSettings settings, MetricRegistry metrics,
-            Cancellation cancellation, FailureListener failureListener) {
-        return new TaskGraphBuilder(graph, settings, metrics, cancellation, failureListener).build();
+            Cancellation cancellation, FailureListener failureListener, TaskCheckpointing checkpointing) {
+        return new TaskGraphBuilder(graph, settings, metrics, cancellation, failureListener, checkpointing).build();
     }
 
     private List<Task> build() {
@@ -134,9 +136,10 @@ public final class TaskGraphBuilder {
         Wakeup wakeup = wakeups.get(head.id())[subtask];
         if (head.isSource()) {
             return new SourceTask(name, head.source(), head.watermarkStrategy(), operators, cancellation, wakeup,
-                    failureListener);
+                    failureListener, checkpointing);
         }
-        return new OperatorTask(name, gate(head, subtask), operators, cancellation, wakeup, failureListener);
+        return new OperatorTask(name, gate(head, subtask), operators, cancellation, wakeup, failureListener,
+                checkpointing);
     }
 
     private List<EdgeWriter> writers(JobVertex tail, int subtask) {

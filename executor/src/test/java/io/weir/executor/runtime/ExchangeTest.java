@@ -3,6 +3,8 @@ package io.weir.executor.runtime;
 import io.weir.executor.api.KeyGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weir.executor.checkpoint.BarrierAligner;
+import io.weir.executor.checkpoint.CheckpointingMode;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.EndOfInput;
 import io.weir.executor.data.LongVector;
@@ -16,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Edge writers and the input gate, single-threaded over channels that never fill up. */
 class ExchangeTest {
+
+    /** At-least-once alignment never blocks a channel, so the gate reads as it would without checkpoints. */
+    private static final BarrierAligner NEVER_BLOCKS =
+            new BarrierAligner(16, CheckpointingMode.AT_LEAST_ONCE, (barrier, nanos) -> { });
+
 
     private final Cancellation cancellation = new Cancellation();
     private final Wakeup wakeup = new Wakeup();
@@ -136,7 +143,7 @@ class ExchangeTest {
         List<Long> order = new ArrayList<>();
         List<Integer> inputs = new ArrayList<>();
         StreamElement element;
-        while ((element = gate.poll()) != null) {
+        while ((element = gate.poll(NEVER_BLOCKS)) != null) {
             order.add(((Chunk) element).longColumn(0).get(0));
             inputs.add(gate.lastInput());
         }
@@ -152,17 +159,17 @@ class ExchangeTest {
         InputGate gate = new InputGate(channels, new int[] {0, 0, 1}, 3);
 
         assertThat(gate.isInputEnded(2)).as("an input without channels").isTrue();
-        assertThat(gate.poll()).isSameAs(EndOfInput.INSTANCE);
+        assertThat(gate.poll(NEVER_BLOCKS)).isSameAs(EndOfInput.INSTANCE);
         assertThat(gate.isInputEnded(0)).isFalse();
 
         channels[1].put(EndOfInput.INSTANCE);
-        gate.poll();
+        gate.poll(NEVER_BLOCKS);
         assertThat(gate.isInputEnded(0)).isTrue();
         assertThat(gate.isInputEnded(1)).isFalse();
         assertThat(gate.allEnded()).isFalse();
 
         channels[2].put(EndOfInput.INSTANCE);
-        gate.poll();
+        gate.poll(NEVER_BLOCKS);
         assertThat(gate.allEnded()).isTrue();
     }
 }

@@ -1,0 +1,73 @@
+package io.weir.executor.runtime;
+
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.CheckpointAcks;
+import io.weir.executor.checkpoint.CheckpointRestore;
+import io.weir.executor.checkpoint.CheckpointStorage;
+import io.weir.executor.checkpoint.CheckpointingMode;
+import io.weir.executor.checkpoint.OperatorStateData;
+import io.weir.executor.checkpoint.SubtaskState;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * What the tasks of one attempt of a job share for checkpoints: the alignment mode, where acknowledgements go,
+ * the I/O threads that write snapshots, and the checkpoint the attempt restores from (null for a fresh start).
+ *
+ * @param attempt the job's attempt number, so the coordinator can ignore what a cancelled attempt still reports
+ */
+public record TaskCheckpointing(CheckpointingMode mode, CheckpointAcks acks, Executor io, int attempt,
+        CheckpointRestore restore) {
+
+    /** A test hook: runs in the asynchronous part of every snapshot, before it writes; null in production. */
+    private static volatile Runnable asyncWriteHook;
+
+    /** For jobs run without a coordinator: barriers never come, nothing is restored. */
+    public static TaskCheckpointing none() {
+        return new TaskCheckpointing(CheckpointingMode.EXACTLY_ONCE, CheckpointAcks.NONE, Runnable::run, 0, null);
+    }
+
+    /** Fault-injection tests set a hook that may throw or stall inside the asynchronous part of snapshots. */
+    public static void setAsyncWriteHook(Runnable hook) {
+        asyncWriteHook = hook;
+    }
+
+    /**
+     * The asynchronous part of a task's snapshot: writes each chain member's state off the task thread, then
+     * acknowledges. {@code snapshots[k]} is member k's (null when it holds none); {@code positions} the source
+     * head's split positions (empty for an operator head).
+     */
+    void writeAsync(String task, long checkpointId, int[] vertexIds, int subtask, Map<String, byte[]> positions,
+            StateSnapshot[] snapshots, long alignmentNanos) {
+        io.execute(() -> {
+            try {
+                Runnable hook = asyncWriteHook;
+                if (hook != null) {
+                    hook.run();
+                }
+                Path directory = acks.directoryFor(checkpointId);
+                if (directory == null) {
+                    return;
+                }
+                long size = 0;
+                for (int k = 0; k < vertexIds.length; k++) {
+                    OperatorStateData data = new OperatorStateData();
+                    if (snapshots[k] != null) {
+                        snapshots[k].writeTo(data);
+                    }
+                    Map<String, byte[]> splits = k == 0 ? positions : Map.of();
+                    if (data.isEmpty() && splits.isEmpty()) {
+                        continue;
+                    }
+                    SubtaskState state = new SubtaskState(splits, data);
+                    CheckpointStorage.writeSubtaskState(directory, vertexIds[k], subtask, state);
+                    size += state.size();
+                }
+                acks.acknowledge(attempt, checkpointId, task, size, alignmentNanos);
+            } catch (Throwable t) {
+                acks.decline(attempt, checkpointId, task, t);
+            }
+        });
+    }
+}
