@@ -32,6 +32,9 @@ public record QueryOptions(int parallelism, RuntimeMode runtimeMode, long waterm
 
     /** Checks a value at SET time, so a bad value fails at the SET statement that introduced it. */
     public static void check(String key, String value) {
+        if (JobOptions.check(key, value)) {
+            return;
+        }
         switch (key) {
             case PARALLELISM -> parallelism(value);
             case RUNTIME_MODE -> mode(value);

@@ -1,5 +1,17 @@
 package io.weir.server;
 
+import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.WeirException;
+import io.weir.executor.checkpoint.CheckpointMetadata;
+import io.weir.executor.job.JobConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import io.weir.executor.api.ResultCollector;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.job.Job;
@@ -28,6 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ContinuousQueries implements AutoCloseable {
 
     static final int RETAINED_ENDED_RESULTS = 64;
+    private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
     private static final String SERVER_STOPPED = "The server stopped while the query ran";
 
     private final JobManager jobs;
@@ -35,11 +48,17 @@ final class ContinuousQueries implements AutoCloseable {
     private final LongAdder deliveredRows;
     /** Result buffers by query id, oldest first; guarded by itself. */
     private final Map<String, PagedResultBuffer> results = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> propertiesById = new ConcurrentHashMap<>();
+    private final JobSettings settings;
+    private final Clock clock;
     private volatile boolean closing;
 
     /** @param deliveredRows the server's count of result rows handed to clients, which the buffers add to */
-    ContinuousQueries(JobManager jobs, QueryRegistry queries, LongAdder deliveredRows) {
+    ContinuousQueries(JobManager jobs, QueryRegistry queries, LongAdder deliveredRows, JobSettings settings,
+            Clock clock) {
         this.jobs = jobs;
+        this.settings = settings;
+        this.clock = clock;
         this.queries = queries;
         this.deliveredRows = deliveredRows;
     }
@@ -50,17 +69,35 @@ final class ContinuousQueries implements AutoCloseable {
      * is registered.
      */
     Map<String, Object> start(String statement, StatementResult.Job job, Map<String, String> properties) {
+        return run(null, statement, job, properties);
+    }
+
+    /**
+     * Starts again a query that ran with checkpoints when the server stopped, under its own id, from its latest
+     * complete checkpoint. A SELECT's client reconnects to its results; rows it had read before may come again.
+     */
+    Map<String, Object> resume(String queryId, String statement, StatementResult.Job job,
+            Map<String, String> properties) {
+        return run(queryId, statement, job, properties);
+    }
+
+    private Map<String, Object> run(String resumedId, String statement, StatementResult.Job job,
+            Map<String, String> properties) {
         boolean query = job.kind() == StatementResult.Job.Kind.QUERY;
         PagedResultBuffer buffer = query ? new PagedResultBuffer(job.columns().stream().map(Column::type).toList(),
                 ResultOptions.from(properties), deliveredRows) : null;
-        QueryInfo info = queries.register(statement, "streaming", job.parallelism(), job.plan());
+        QueryInfo info = resumedId == null ? queries.register(statement, "streaming", job.parallelism(), job.plan())
+                : queries.reopen(resumedId);
         String queryId = info.queryId();
         Job running;
         JobGraph graph;
         try {
+            JobConfig config = resumedId == null ? settings.forNewQuery(queryId, properties)
+                    : settings.forResumedQuery(queryId, properties);
+            queries.recordProperties(queryId, properties);
             ResultCollector collector = query ? buffer : chunk -> { };
             graph = StatementExecutor.nameAfterQuery(queryId, job.jobGraph().apply(collector));
-            running = jobs.submit(graph);
+            running = jobs.submit(graph, config);
         } catch (RuntimeException e) {
             queries.finish(queryId, QueryState.FAILED, Map.of(), e.getMessage());
             throw e;
@@ -70,6 +107,7 @@ final class ContinuousQueries implements AutoCloseable {
                 results.put(queryId, buffer);
             }
         }
+        propertiesById.put(queryId, Map.copyOf(properties));
         queries.running(queryId, running, graph);
         // Registered after running(): a job that is already over completes here, in order.
         running.completion().whenComplete((ignored, failure) -> ended(queryId, running, buffer, failure));
@@ -86,8 +124,48 @@ final class ContinuousQueries implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * Takes a savepoint of a running query ({@code stop}: then stops it, once its sinks committed what the
+     * savepoint covers); waits for it and answers with its path.
+     */
+    Map<String, Object> savepoint(String queryId, Job job, boolean stop) {
+        Map<String, String> properties = propertiesById.getOrDefault(queryId, Map.of());
+        Path directory = settings.newSavepointDirectory(queryId, properties, clock.millis());
+        CompletableFuture<CheckpointMetadata> savepoint = stop ? job.stopWithSavepoint(directory)
+                : job.triggerSavepoint(directory);
+        try {
+            CheckpointMetadata metadata = savepoint.get(SAVEPOINT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("queryId", queryId);
+            answer.put("savepointId", metadata.checkpointId());
+            answer.put("path", directory.toString());
+            if (stop) {
+                answer.put("state", QueryState.FINISHED.name());
+            }
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WeirException(ErrorKind.INTERNAL, "Interrupted while taking a savepoint");
+        } catch (TimeoutException e) {
+            throw new WeirException(ErrorKind.EXECUTION, "The savepoint of query '" + queryId + "' did not complete "
+                    + "within " + SAVEPOINT_TIMEOUT_SECONDS + " s; it goes on in the background");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof WeirException w ? w
+                    : new WeirException(ErrorKind.EXECUTION, "The savepoint failed: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Runs on the job's reaper thread once every task thread has ended. */
     private void ended(String queryId, Job job, PagedResultBuffer buffer, Throwable failure) {
+        propertiesById.remove(queryId);
+        if (closing && QueryRegistry.checkpointed(queries.properties(queryId))) {
+            // Left RUNNING in the registry: the next server on this data dir resumes it from its checkpoint.
+            if (buffer != null) {
+                buffer.end(new ResultEnd(QueryState.FAILED.name(), SERVER_STOPPED));
+            }
+            return;
+        }
         QueryOutcome outcome = closing ? new QueryOutcome(QueryState.FAILED, SERVER_STOPPED) : QueryOutcome.of(failure);
         if (buffer != null) {
             // Readers learn of the end first; the registry reports the job's final state already meanwhile.

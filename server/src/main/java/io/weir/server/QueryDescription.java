@@ -1,5 +1,8 @@
 package io.weir.server;
 
+import io.weir.executor.checkpoint.CheckpointStats;
+import java.time.Instant;
+
 import io.weir.executor.data.Values;
 import io.weir.server.result.PagedResultBuffer;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ final class QueryDescription {
         q.put("operators", operators(operators));
         q.put("watermarks", watermarks(operators));
         results.ifPresent(buffer -> q.put("results", results(buffer)));
-        q.put("checkpoints", List.of());
+        q.put("checkpoints", live.map(j -> checkpoints(j.job().checkpoints())).orElse(List.of()));
+        live.ifPresent(j -> q.put("restarts", j.job().restartCount()));
         q.put("createdAt", info.createdAt().toString());
         if (info.finishedAt() != null) {
             q.put("finishedAt", info.finishedAt().toString());
@@ -46,6 +50,26 @@ final class QueryDescription {
             q.put("error", info.error());
         }
         return q;
+    }
+
+    private static List<Map<String, Object>> checkpoints(List<CheckpointStats> checkpoints) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (CheckpointStats c : checkpoints) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("status", c.status());
+            m.put("savepoint", c.savepoint());
+            m.put("triggeredAt", Instant.ofEpochMilli(c.triggerTimestamp()).toString());
+            m.put("durationMillis", c.durationMillis());
+            m.put("alignmentMillis", c.alignmentMillis());
+            m.put("sizeBytes", c.sizeBytes());
+            m.put("path", c.path());
+            if (c.failure() != null) {
+                m.put("failure", c.failure());
+            }
+            list.add(m);
+        }
+        return list;
     }
 
     private static List<Map<String, Object>> operators(List<OperatorStats> operators) {

@@ -8,6 +8,7 @@ import io.weir.executor.api.WeirException;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.job.Job;
 import io.weir.executor.job.JobState;
+import io.weir.planner.JobOptions;
 import io.weir.planner.catalog.EmbeddedDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ final class QueryRegistry {
     /** Queries of this server process; older ones are read from the database on demand. */
     private final Map<String, QueryInfo> live = new ConcurrentHashMap<>();
     private final Map<String, LiveJob> jobs = new ConcurrentHashMap<>();
+    private final List<StoredQuery> resumable;
 
     QueryRegistry(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -49,8 +51,91 @@ final class QueryRegistry {
         update("CREATE TABLE IF NOT EXISTS " + TABLE + " (ID VARCHAR(64) PRIMARY KEY, STATEMENT CLOB, "
                 + "STATE VARCHAR(16), MODE VARCHAR(16), PARALLELISM INT, PLAN CLOB, METRICS CLOB, ERROR CLOB, "
                 + "CREATED_AT TIMESTAMP, FINISHED_AT TIMESTAMP)");
+        update("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS PROPERTIES CLOB");
+        this.resumable = List.copyOf(collectResumable());
         update("UPDATE " + TABLE + " SET STATE = 'FAILED', ERROR = 'The server stopped while the query ran' "
-                + "WHERE STATE IN ('CREATED', 'RUNNING', 'RESTARTING')");
+                + "WHERE STATE IN ('CREATED', 'RUNNING', 'RESTARTING')" + exceptResumable());
+    }
+
+    /** A query that ran with checkpoints when the server stopped: the server starts it again from its checkpoint. */
+    record StoredQuery(String queryId, String statement, Map<String, String> properties) {
+    }
+
+    /** The queries to resume, found when the registry opened. */
+    List<StoredQuery> resumable() {
+        return resumable;
+    }
+
+    /** The properties a query was started with, as recorded. */
+    Map<String, String> properties(String queryId) {
+        try (Connection c = database.open();
+                PreparedStatement ps = c.prepareStatement("SELECT PROPERTIES FROM " + TABLE + " WHERE ID = ?")) {
+            ps.setString(1, queryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? readProperties(rs.getString(1)) : Map.of();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot read query " + queryId, e);
+        }
+    }
+
+    /** Records the properties a continuous query runs with, so that a restarted server can start it again. */
+    void recordProperties(String queryId, Map<String, String> properties) {
+        try (Connection c = database.open();
+                PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET PROPERTIES = ? WHERE ID = ?")) {
+            ps.setString(1, json.writeValueAsString(properties));
+            ps.setString(2, queryId);
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot record query " + queryId, e);
+        }
+    }
+
+    /** Puts a stored query back among the live ones under its own id, to be started again. */
+    QueryInfo reopen(String queryId) {
+        QueryInfo stored = find(queryId).orElseThrow();
+        QueryInfo info = stored.withState(QueryState.CREATED);
+        live.put(queryId, info);
+        return info;
+    }
+
+    private List<StoredQuery> collectResumable() {
+        List<StoredQuery> found = new ArrayList<>();
+        try (Connection c = database.open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT ID, STATEMENT, PROPERTIES FROM " + TABLE + " WHERE MODE = "
+                        + "'streaming' AND STATE IN ('CREATED', 'RUNNING', 'RESTARTING') ORDER BY CREATED_AT")) {
+            while (rs.next()) {
+                Map<String, String> properties = readProperties(rs.getString(3));
+                if (checkpointed(properties)) {
+                    found.add(new StoredQuery(rs.getString(1), rs.getString(2), properties));
+                }
+            }
+            return found;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new WeirException(ErrorKind.INTERNAL, "Cannot read the query history", e);
+        }
+    }
+
+    /** True when the properties turn periodic checkpoints on: only such a query can resume without loss. */
+    static boolean checkpointed(Map<String, String> properties) {
+        String interval = properties.get(JobOptions.INTERVAL);
+        return interval != null && !interval.isBlank() && !interval.trim().startsWith("0");
+    }
+
+    private String exceptResumable() {
+        if (resumable.isEmpty()) {
+            return "";
+        }
+        StringBuilder ids = new StringBuilder(" AND ID NOT IN (");
+        for (int i = 0; i < resumable.size(); i++) {
+            // Ids are hex the registry generated; still quoted defensively.
+            ids.append(i == 0 ? "'" : ", '").append(resumable.get(i).queryId().replace("'", "''")).append('\'');
+        }
+        return ids.append(')').toString();
+    }
+
+    private Map<String, String> readProperties(String text) throws JsonProcessingException {
+        return text == null ? Map.of() : json.readValue(text, new TypeReference<Map<String, String>>() { });
     }
 
     QueryInfo register(String statement, String mode, int parallelism, String plan) {
@@ -72,7 +157,7 @@ final class QueryRegistry {
     /** Cancels a running query; returns false when it is not running. */
     boolean cancel(String queryId) {
         LiveJob live = jobs.get(queryId);
-        if (live == null || live.job().state() != JobState.RUNNING) {
+        if (live == null || (live.job().state() != JobState.RUNNING && live.job().state() != JobState.RESTARTING)) {
             return false;
         }
         live.job().cancel();
@@ -146,6 +231,7 @@ final class QueryRegistry {
         }
         return switch (job.job().state()) {
             case CANCELED -> info.withState(QueryState.CANCELED);
+            case RESTARTING -> info.withState(QueryState.RESTARTING);
             case FAILED -> info.withState(QueryState.FAILED);
             case FINISHED -> info.withState(QueryState.FINISHED);
             default -> info;

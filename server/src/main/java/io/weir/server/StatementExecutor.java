@@ -95,6 +95,20 @@ final class StatementExecutor {
         return answer;
     }
 
+    /**
+     * Starts again, under its own id, a continuous query the registry found running when the server started: the
+     * statement is planned anew with the properties it ran with, and the job restores its latest checkpoint.
+     */
+    void resume(QueryRegistry.StoredQuery stored) {
+        Map<String, String> properties = new HashMap<>(stored.properties());
+        List<SqlNode> statements = planner.parse(stored.statement());
+        if (statements.size() != 1 || !(plan(statements.get(0), properties) instanceof StatementResult.Job job)
+                || job.bounded()) {
+            throw new WeirException(ErrorKind.INTERNAL, "Query " + stored.queryId() + " is not a continuous query");
+        }
+        continuous.resume(stored.queryId(), stored.statement(), job, properties);
+    }
+
     /** Planning errors that are not Weir's own (Calcite's assertions, say) still answer 400, never 500. */
     private StatementResult plan(SqlNode statement, Map<String, String> properties) {
         try {

@@ -55,12 +55,14 @@ public final class WeirServer implements Api, AutoCloseable {
         this.jobs = new JobManager(RuntimeOptions.defaults());
         this.queries = new QueryRegistry(database, clock);
         LongAdder streamedRows = new LongAdder();
-        this.continuous = new ContinuousQueries(jobs, queries, streamedRows);
+        this.continuous = new ContinuousQueries(jobs, queries, streamedRows,
+                new JobSettings(config.dataDir(), config.allowedRoots()), clock);
         this.executor = new StatementExecutor(planner, jobs, queries, continuous, config, hook);
         this.metrics = new ServerMetrics(queries, continuous, streamedRows, executor::batchRowsDelivered);
         if (freshDataDir && config.seedDemo()) {
             DemoCatalog.seed(executor);
         }
+        resumeQueries();
         this.http = new Server(new QueuedThreadPool(64, 4));
         ServerConnector connector = new ServerConnector(http);
         connector.setHost(config.host());
@@ -142,6 +144,31 @@ public final class WeirServer implements Api, AutoCloseable {
             continuous.canceled(queryId);
         }
         return Map.of("queryId", queryId, "state", canceled ? QueryState.CANCELED.name() : info.state().name());
+    }
+
+    @Override
+    public Object savepoint(String queryId, boolean stop) {
+        queries.find(queryId).orElseThrow(() -> notFound(queryId));
+        LiveJob live = queries.liveJob(queryId).orElseThrow(() -> new WeirException(ErrorKind.BAD_REQUEST,
+                "Query '" + queryId + "' is not running"));
+        if (live.job().state().isTerminal()) {
+            throw new WeirException(ErrorKind.BAD_REQUEST, "Query '" + queryId + "' is not running");
+        }
+        return continuous.savepoint(queryId, live.job(), stop);
+    }
+
+    /** Starts again every continuous query with checkpoints that was running when the server last stopped. */
+    private void resumeQueries() {
+        for (QueryRegistry.StoredQuery stored : queries.resumable()) {
+            try {
+                executor.resume(stored);
+                LOG.info("Resumed query {} from its latest checkpoint", stored.queryId());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not resume query {}", stored.queryId(), e);
+                queries.finish(stored.queryId(), QueryState.FAILED, Map.of(),
+                        "Could not resume after a server restart: " + e.getMessage());
+            }
+        }
     }
 
     @Override

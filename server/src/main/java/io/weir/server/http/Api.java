@@ -25,6 +25,12 @@ public interface Api {
      */
     PagedResultBuffer results(String queryId);
 
+    /**
+     * {@code POST /v1/queries/{id}/savepoints} (take a savepoint, keep running) and {@code POST /v1/queries/{id}/stop}
+     * (stop with a savepoint): answers with the savepoint's path once it is complete.
+     */
+    Object savepoint(String queryId, boolean stop);
+
     /** {@code GET /metrics}: the server's metrics in Prometheus text format. */
     String metrics();
 }

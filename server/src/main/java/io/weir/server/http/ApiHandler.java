@@ -35,6 +35,8 @@ public final class ApiHandler extends Handler.Abstract {
     private static final String JSON = "application/json";
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final String QUERIES = "/v1/queries/";
+    private static final String SAVEPOINTS = "/savepoints";
+    private static final String STOP = "/stop";
     private static final String RESULTS = "/results";
     private static final String STREAM = "/stream";
 
@@ -151,6 +153,14 @@ public final class ApiHandler extends Handler.Abstract {
                 case "DELETE" -> api.cancel(id);
                 default -> throw new WeirException(ErrorKind.BAD_REQUEST, "Method " + method + " is not allowed on " + path);
             };
+        }
+        if (path.startsWith(QUERIES) && (path.endsWith(SAVEPOINTS) || path.endsWith(STOP))) {
+            boolean stop = path.endsWith(STOP);
+            String id = path.substring(QUERIES.length(), path.length() - (stop ? STOP : SAVEPOINTS).length());
+            if (!id.isEmpty() && id.indexOf('/') < 0) {
+                requireMethod(method, "POST");
+                return api.savepoint(id, stop);
+            }
         }
         throw new WeirException(ErrorKind.NOT_FOUND, "No such resource: " + method + " " + path);
     }

@@ -20,16 +20,16 @@ import java.util.List;
  * For a path that does not exist yet (a sink directory), the deepest existing ancestor is resolved and the
  * missing names are appended, so the check still sees through links above it. Thread-safe.
  */
-final class PathGuard {
+public final class PathGuard {
 
     private final List<Path> roots;
 
-    PathGuard(List<Path> roots) {
+    public PathGuard(List<Path> roots) {
         this.roots = List.copyOf(roots);
     }
 
     /** The real form of {@code userPath}, which need not exist; throws VALIDATION when it lies outside every root. */
-    Path resolve(String userPath) {
+    public Path resolve(String userPath) {
         Path absolute;
         try {
             absolute = Path.of(userPath).toAbsolutePath().normalize();
