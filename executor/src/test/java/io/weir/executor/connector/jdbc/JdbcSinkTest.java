@@ -73,9 +73,14 @@ class JdbcSinkTest {
     }
 
     private Operator sink(int subtask, int parallelism, List<String> primaryKey) throws Exception {
-        Operator sink = table(url, tableName(primaryKey), primaryKey, "sink.buffer-flush.max-rows", "0",
-                "sink.buffer-flush.interval", "0").createSink().create();
-        sink.open(new FakeOperatorContext(subtask, parallelism, 1024));
+        return sink(new FakeOperatorContext(subtask, parallelism, 1024), primaryKey, "0", "0");
+    }
+
+    private Operator sink(FakeOperatorContext context, List<String> primaryKey, String flushRows, String flushInterval)
+            throws Exception {
+        Operator sink = table(url, tableName(primaryKey), primaryKey, "sink.buffer-flush.max-rows", flushRows,
+                "sink.buffer-flush.interval", flushInterval).createSink().create();
+        sink.open(context);
         opened.add(sink);
         return sink;
     }
@@ -287,5 +292,48 @@ class JdbcSinkTest {
                 .hasMessageContaining("-D");
         sink.close();
         assertThat(ids()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void whenNoCheckpointHasBeenSeen_thenRowsAreFlushedByCountAndByTime(TestDatabase database) throws Exception {
+        setUpPlain(database);
+        MutableClock clock = new MutableClock(0);
+        FakeOperatorContext context = new FakeOperatorContext(0, 1, 1024, clock);
+        Operator sink = sink(context, List.of(), "3", "1 s");
+        write(sink, 1, 2);
+        assertThat(ids()).isEmpty();
+        write(sink, 3);
+        assertThat(ids()).containsExactly(1L, 2L, 3L);
+
+        write(sink, 4);
+        clock.advance(1_000);
+        for (long due : context.takeTimersDueAt(clock.millis())) {
+            sink.onProcessingTime(due, DISCARD);
+        }
+        assertThat(ids()).containsExactly(1L, 2L, 3L, 4L);
+        sink.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void whenACheckpointHasBeenSeen_thenRowsWaitForItsCompletionWhateverTheFlushSettings(TestDatabase database)
+            throws Exception {
+        setUpPlain(database);
+        MutableClock clock = new MutableClock(0);
+        FakeOperatorContext context = new FakeOperatorContext(0, 1, 1024, clock);
+        Operator sink = sink(context, List.of(), "2", "1 s");
+        snapshot(sink, 1);
+        write(sink, 1, 2, 3);
+        clock.advance(1_000);
+        for (long due : context.takeTimersDueAt(clock.millis())) {
+            sink.onProcessingTime(due, DISCARD);
+        }
+        assertThat(ids()).isEmpty();
+
+        snapshot(sink, 2);
+        sink.notifyCheckpointComplete(2);
+        assertThat(ids()).containsExactly(1L, 2L, 3L);
+        sink.close();
     }
 }
