@@ -1,5 +1,6 @@
 package io.weir.server;
 
+import io.weir.executor.connector.ConnectorEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public record ServerConfig(
         int port,
         Path dataDir,
         List<Path> allowedRoots,
+        List<String> jdbcAllowedUrls,
         long maxRequestBytes,
         long maxResultRows,
         long longPollMillis,
@@ -29,6 +31,8 @@ public record ServerConfig(
     public static final String PORT = "server.port";
     public static final String DATA_DIR = "server.data-dir";
     public static final String ALLOWED_ROOTS = "filesystem.allowed-roots";
+    /** Comma-separated prefixes a {@code jdbc} table's {@code url} must start with. */
+    public static final String JDBC_ALLOWED_URLS = "jdbc.allowed-urls";
     public static final String MAX_REQUEST = "server.max-request-size";
     public static final String MAX_RESULT_ROWS = "result.max-rows";
     public static final String SEED_DEMO = "server.seed-demo";
@@ -39,6 +43,7 @@ public record ServerConfig(
 
     public ServerConfig {
         allowedRoots = List.copyOf(allowedRoots);
+        jdbcAllowedUrls = List.copyOf(jdbcAllowedUrls);
         queryDefaults = Map.copyOf(queryDefaults);
     }
 
@@ -93,12 +98,22 @@ public record ServerConfig(
                 }
             }
         }
+        List<String> jdbcUrls = ConnectorEnvironment.DEFAULT_JDBC_ALLOWED_URLS;
+        String urlList = values.remove(JDBC_ALLOWED_URLS);
+        if (urlList != null) {
+            jdbcUrls = new ArrayList<>();
+            for (String prefix : urlList.split(",")) {
+                if (!prefix.isBlank()) {
+                    jdbcUrls.add(prefix.trim());
+                }
+            }
+        }
         long maxRequest = intValue(values.remove(MAX_REQUEST), 4 * 1024 * 1024, MAX_REQUEST);
         long maxRows = intValue(values.remove(MAX_RESULT_ROWS), 1_000_000, MAX_RESULT_ROWS);
         long longPoll = millis(values.remove(LONG_POLL_TIMEOUT), 10_000, LONG_POLL_TIMEOUT);
         long keepAlive = millis(values.remove(STREAM_KEEP_ALIVE), 5_000, STREAM_KEEP_ALIVE);
         boolean seed = !"false".equalsIgnoreCase(values.remove(SEED_DEMO));
-        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, maxRequest, maxRows,
+        return new ServerConfig(host == null ? "127.0.0.1" : host, port, dataDir, roots, jdbcUrls, maxRequest, maxRows,
                 longPoll, keepAlive, seed, values);
     }
 

@@ -49,7 +49,7 @@ public final class WeirServer implements Api, AutoCloseable {
         this.database = EmbeddedDatabase.open(config.dataDir());
         Catalog catalog = new Catalog(database);
         ConnectorEnvironment environment = new ConnectorEnvironment(config.dataDir(), config.allowedRoots(), clock,
-                database.connections());
+                database.connections(), config.jdbcAllowedUrls());
         TableConnectors connectors = new TableConnectors(ConnectorRegistry.builtIn(), environment);
         QueryPlanner planner = new QueryPlanner(catalog, connectors, clock);
         this.jobs = new JobManager(RuntimeOptions.defaults());

@@ -4,6 +4,7 @@ import io.weir.executor.api.WeirException;
 import io.weir.executor.connector.blackhole.BlackholeConnectorFactory;
 import io.weir.executor.connector.datagen.DataGenConnectorFactory;
 import io.weir.executor.connector.filesystem.FileSystemConnectorFactory;
+import io.weir.executor.connector.jdbc.JdbcConnectorFactory;
 import io.weir.executor.connector.kafka.KafkaConnectorFactory;
 import io.weir.executor.connector.nexmark.NexmarkConnectorFactory;
 import io.weir.executor.connector.print.PrintConnectorFactory;
@@ -29,6 +30,7 @@ public final class ConnectorRegistry {
         return of(
                 new DataGenConnectorFactory(),
                 new FileSystemConnectorFactory(),
+                new JdbcConnectorFactory(),
                 new KafkaConnectorFactory(),
                 new NexmarkConnectorFactory(),
                 new PrintConnectorFactory(),

@@ -33,7 +33,8 @@ public final class TableConnectors {
         if (table.isManaged()) {
             return managedStorage.table(table.storageName(), names, types);
         }
-        return registry.create(new TableSpec(table.name(), names, types, table.options(), environment));
+        return registry.create(new TableSpec(table.name(), names, types, table.primaryKey(), table.options(),
+                environment));
     }
 
     /** A fresh storage name for a new managed table. */

@@ -119,7 +119,8 @@ class FileSystemSinkTest {
         Operator sink = open(fs.table(dir.toString(), "csv", NAMES, TYPES).createSink(), 0, 1);
         sink.processChunk(0, Chunks.of(TYPES, ROWS), new CollectingOutput());
 
-        assertThat(fileNames(dir)).singleElement().asString().startsWith(".part-0-").endsWith(".csv.inprogress");
+        assertThat(fileNames(dir)).singleElement().asString()
+                .matches("\\.part-test_job_test_operator-0-[0-9a-f-]{36}\\.csv\\.inprogress");
         assertThat(fs.read(dir.toString(), "csv", NAMES, TYPES)).isEmpty();
 
         sink.endInput(0, new CollectingOutput());
