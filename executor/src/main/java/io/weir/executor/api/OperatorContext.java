@@ -14,6 +14,12 @@ public interface OperatorContext {
     /** The name of this operator's vertex in the job graph, unique within the job. */
     String operatorName();
 
+    /**
+     * True when the job takes periodic checkpoints: a sink that commits on {@link Operator#notifyCheckpointComplete}
+     * then writes nothing before a checkpoint covers it, rather than flush early.
+     */
+    boolean isCheckpointingEnabled();
+
     /** 0-based index of this parallel instance. */
     int subtaskIndex();
 

@@ -226,7 +226,8 @@ public final class Job {
     private void launch(Path restoreFrom) {
         attempts++;
         CheckpointRestore restore = restoreFrom == null ? null : CheckpointRestore.open(restoreFrom);
-        TaskCheckpointing checkpointing = new TaskCheckpointing(config.checkpoints().mode(), coordinator,
+        TaskCheckpointing checkpointing = new TaskCheckpointing(config.checkpoints().isEnabled(),
+                config.checkpoints().mode(), coordinator,
                 services.io(), attempts, restore);
         Execution attempt = new Execution(graph, options, metrics, checkpointing, this::attemptEnded);
         current = attempt;

@@ -15,17 +15,19 @@ import java.util.concurrent.Executor;
  * What the tasks of one attempt of a job share for checkpoints: the alignment mode, where acknowledgements go,
  * the I/O threads that write snapshots, and the checkpoint the attempt restores from (null for a fresh start).
  *
+ * @param periodic whether the job checkpoints periodically (operators see it in their context)
  * @param attempt the job's attempt number, so the coordinator can ignore what a cancelled attempt still reports
  */
-public record TaskCheckpointing(CheckpointingMode mode, CheckpointAcks acks, Executor io, int attempt,
-        CheckpointRestore restore) {
+public record TaskCheckpointing(boolean periodic, CheckpointingMode mode, CheckpointAcks acks, Executor io,
+        int attempt, CheckpointRestore restore) {
 
     /** A test hook: runs in the asynchronous part of every snapshot, before it writes; null in production. */
     private static volatile Runnable asyncWriteHook;
 
     /** For jobs run without a coordinator: barriers never come, nothing is restored. */
     public static TaskCheckpointing none() {
-        return new TaskCheckpointing(CheckpointingMode.EXACTLY_ONCE, CheckpointAcks.NONE, Runnable::run, 0, null);
+        return new TaskCheckpointing(false, CheckpointingMode.EXACTLY_ONCE, CheckpointAcks.NONE, Runnable::run, 0,
+                null);
     }
 
     /** Fault-injection tests set a hook that may throw or stall inside the asynchronous part of snapshots. */

@@ -127,7 +127,7 @@ public final class TaskGraphBuilder {
             OperatorTimerService timers = vertex.isSource()
                     ? OperatorTimerService.forSource(settings.clock())
                     : OperatorTimerService.forOperator(settings.clock());
-            contexts[k] = new TaskOperatorContext(graph.name(), vertex.name(), subtask, chain.parallelism(), settings.chunkSize(), settings.clock(),
+            contexts[k] = new TaskOperatorContext(graph.name(), vertex.name(), checkpointing.periodic(), subtask, chain.parallelism(), settings.chunkSize(), settings.clock(),
                     metrics, cancellation, timers);
         }
         TailOutput tail = new TailOutput(writers(chain.tail(), subtask), memberMetrics[length - 1],

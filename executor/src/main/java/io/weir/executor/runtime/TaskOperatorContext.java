@@ -10,6 +10,7 @@ final class TaskOperatorContext implements OperatorContext {
 
     private final String jobName;
     private final String operatorName;
+    private final boolean checkpointing;
     private final int subtaskIndex;
     private final int parallelism;
     private final int chunkSize;
@@ -18,10 +19,11 @@ final class TaskOperatorContext implements OperatorContext {
     private final Cancellation cancellation;
     private final OperatorTimerService timers;
 
-    TaskOperatorContext(String jobName, String operatorName, int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
+    TaskOperatorContext(String jobName, String operatorName, boolean checkpointing, int subtaskIndex, int parallelism, int chunkSize, Clock clock, MetricRegistry metrics,
             Cancellation cancellation, OperatorTimerService timers) {
         this.jobName = jobName;
         this.operatorName = operatorName;
+        this.checkpointing = checkpointing;
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
         this.chunkSize = chunkSize;
@@ -39,6 +41,11 @@ final class TaskOperatorContext implements OperatorContext {
     @Override
     public String operatorName() {
         return operatorName;
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+        return checkpointing;
     }
 
     @Override

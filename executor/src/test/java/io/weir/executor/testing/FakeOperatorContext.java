@@ -27,6 +27,7 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
     private final TreeSet<Long> timers = new TreeSet<>();
     private long watermark = Long.MIN_VALUE;
     private boolean cancelled;
+    private boolean checkpointingEnabled;
 
     public FakeOperatorContext(int chunkSize) {
         this(0, 1, chunkSize);
@@ -56,6 +57,17 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
     @Override
     public String operatorName() {
         return "test-operator";
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
+    }
+
+    /** Makes the context say the job checkpoints periodically. */
+    public FakeOperatorContext withCheckpointing() {
+        checkpointingEnabled = true;
+        return this;
     }
 
     @Override

@@ -29,11 +29,10 @@ import java.util.Map;
  *
  * <p>Without checkpoints the runtime never calls those hooks, so rows are also committed at {@link #endInput} (a
  * bounded INSERT commits everything in one transaction there). Until the first checkpoint is seen, buffered rows are
- * also written every {@code sink.buffer-flush.interval} and whenever {@code sink.buffer-flush.max-rows} are buffered,
- * so an unbounded job without checkpointing writes continuously (at least once); once a checkpoint is seen this stops.
- * The price: with checkpointing on, rows written so before the first checkpoint are written again if the job fails
- * before that checkpoint completes (an upsert table ends the same; an append-only table gets duplicates). Setting
- * both options to 0 makes every row exactly once, and an unbounded job without checkpoints then writes nothing.
+ * also written every {@code sink.buffer-flush.interval} and whenever {@code sink.buffer-flush.max-rows} are buffered
+ * when the job does not checkpoint ({@code OperatorContext.isCheckpointingEnabled}), so an unbounded job without
+ * checkpointing writes continuously (at least once). With checkpoints, rows wait for the checkpoint that covers
+ * them.
  *
  * <p>Every method runs on the task thread; the database is written on it too, in the hooks above.
  */
@@ -60,6 +59,7 @@ final class JdbcSinkOperator implements Operator {
     public void open(OperatorContext context) {
         this.context = context;
         this.markerTable = new CommitMarkers(context.jobName(), context.operatorName());
+        this.checkpointing = context.isCheckpointingEnabled();
         scheduleFlush();
     }
 
