@@ -1,6 +1,7 @@
 package io.weir.server;
 
 import io.weir.executor.checkpoint.CheckpointStats;
+import io.weir.executor.job.Job;
 import java.time.Instant;
 
 import io.weir.executor.data.Values;
@@ -41,7 +42,9 @@ final class QueryDescription {
         q.put("watermarks", watermarks(operators));
         results.ifPresent(buffer -> q.put("results", results(buffer)));
         q.put("checkpoints", live.map(j -> checkpoints(j.job().checkpoints())).orElse(List.of()));
-        live.ifPresent(j -> q.put("restarts", j.job().restartCount()));
+        if ("streaming".equals(info.mode())) {
+            q.put("restarts", metrics.getOrDefault(Job.RESTARTS_METRIC, 0L));
+        }
         q.put("createdAt", info.createdAt().toString());
         if (info.finishedAt() != null) {
             q.put("finishedAt", info.finishedAt().toString());

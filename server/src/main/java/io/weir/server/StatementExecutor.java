@@ -87,7 +87,7 @@ final class StatementExecutor {
             answer.put("logicalPlan", explain.logicalPlan());
             answer.put("physicalPlan", explain.physicalPlan());
             answer.put("jobGraph", explain.jobGraph());
-        } else if (((StatementResult.Job) result).bounded()) {
+        } else if (((StatementResult.Job) result).bounded() && !detached((StatementResult.Job) result, properties)) {
             runBatch(StatementText.of(sql, statement), (StatementResult.Job) result, answer);
         } else {
             answer.putAll(continuous.start(StatementText.of(sql, statement), (StatementResult.Job) result, properties));
@@ -103,10 +103,19 @@ final class StatementExecutor {
         Map<String, String> properties = new HashMap<>(stored.properties());
         List<SqlNode> statements = planner.parse(stored.statement());
         if (statements.size() != 1 || !(plan(statements.get(0), properties) instanceof StatementResult.Job job)
-                || job.bounded()) {
+                || (job.bounded() && !detached(job, properties))) {
             throw new WeirException(ErrorKind.INTERNAL, "Query " + stored.queryId() + " is not a continuous query");
         }
         continuous.resume(stored.queryId(), stored.statement(), job, properties);
+    }
+
+    /**
+     * A streaming job over bounded sources runs detached, like a continuous query, when it takes checkpoints: it
+     * can then fail over, be stopped with a savepoint and survive a server restart, which a request waiting for
+     * its answer could not.
+     */
+    private static boolean detached(StatementResult.Job job, Map<String, String> properties) {
+        return job.streaming() && QueryRegistry.checkpointed(properties);
     }
 
     /** Planning errors that are not Weir's own (Calcite's assertions, say) still answer 400, never 500. */

@@ -227,8 +227,9 @@ public final class CheckpointCoordinator implements CheckpointAcks {
                 if (shutdown || participants == null) {
                     return;
                 }
-                long sinceLast = clock.millis() - lastCompletionMillis;
-                if (pendingPeriodic() >= config.maxConcurrent() || sinceLast < config.minPauseMillis()) {
+                boolean pausing = lastCompletionMillis != Long.MIN_VALUE
+                        && clock.millis() - lastCompletionMillis < config.minPauseMillis();
+                if (pendingPeriodic() >= config.maxConcurrent() || pausing) {
                     return;
                 }
             }

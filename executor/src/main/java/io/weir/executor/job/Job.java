@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Job {
 
     private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+    /** The counter of restarts among the job's metrics, so it outlives the job in the query's record. */
+    public static final String RESTARTS_METRIC = "restarts";
 
     private final String name;
     private final JobGraph graph;
@@ -244,6 +246,7 @@ public final class Job {
                     LOG.warn("Job {} failed; restarting in {} ms from {}", name, delay, restorePoint(),
                             attempt.failure());
                     state = JobState.RESTARTING;
+                    metrics.counter(RESTARTS_METRIC).inc(1);
                     pendingRestart = services.timer().schedule(this::restart, delay, TimeUnit.MILLISECONDS);
                     return;
                 }

@@ -71,6 +71,7 @@ final class OperatorTask extends Task {
     }
 
     private void process(StreamElement element) throws Exception {
+        FaultInjection.at(FaultInjection.Point.ELEMENT, name());
         int channel = gate.lastChannel();
         if (element instanceof Chunk chunk) {
             valve.onData(channel);

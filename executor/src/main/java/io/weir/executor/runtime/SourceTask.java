@@ -91,6 +91,7 @@ public final class SourceTask extends Task {
         while (true) {
             cancellation.throwIfCancelled();
             runMailAndTimers();
+            FaultInjection.at(FaultInjection.Point.ELEMENT, name());
             InputStatus status = reader.pollNext(out);
             splits.onTick(clock.millis());
             if (status != InputStatus.END_OF_INPUT && endIfFinished()) {

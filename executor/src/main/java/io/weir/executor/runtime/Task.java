@@ -99,6 +99,7 @@ public abstract class Task implements Runnable {
      */
     protected final void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos,
             Map<String, byte[]> positions) throws Exception {
+        FaultInjection.at(FaultInjection.Point.BARRIER, name);
         StateSnapshot[] snapshots = chain.snapshotState(barrier.checkpointId());
         chain.tail().emitBarrier(barrier);
         checkpointing.writeAsync(name, barrier.checkpointId(), chain.vertexIds(), subtaskIndex(), positions,
@@ -107,6 +108,7 @@ public abstract class Task implements Runnable {
 
     /** Checkpoint {@code checkpointId} is complete everywhere: runs on the task thread, from the mailbox. */
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        FaultInjection.at(FaultInjection.Point.COMMIT, name);
         chain.notifyCheckpointComplete(checkpointId);
     }
 

@@ -21,18 +21,10 @@ import java.util.concurrent.Executor;
 public record TaskCheckpointing(boolean periodic, CheckpointingMode mode, CheckpointAcks acks, Executor io,
         int attempt, CheckpointRestore restore) {
 
-    /** A test hook: runs in the asynchronous part of every snapshot, before it writes; null in production. */
-    private static volatile Runnable asyncWriteHook;
-
     /** For jobs run without a coordinator: barriers never come, nothing is restored. */
     public static TaskCheckpointing none() {
         return new TaskCheckpointing(false, CheckpointingMode.EXACTLY_ONCE, CheckpointAcks.NONE, Runnable::run, 0,
                 null);
-    }
-
-    /** Fault-injection tests set a hook that may throw or stall inside the asynchronous part of snapshots. */
-    public static void setAsyncWriteHook(Runnable hook) {
-        asyncWriteHook = hook;
     }
 
     /**
@@ -44,10 +36,7 @@ public record TaskCheckpointing(boolean periodic, CheckpointingMode mode, Checkp
             StateSnapshot[] snapshots, long alignmentNanos) {
         io.execute(() -> {
             try {
-                Runnable hook = asyncWriteHook;
-                if (hook != null) {
-                    hook.run();
-                }
+                FaultInjection.at(FaultInjection.Point.ASYNC_WRITE, task);
                 Path directory = acks.directoryFor(checkpointId);
                 if (directory == null) {
                     return;

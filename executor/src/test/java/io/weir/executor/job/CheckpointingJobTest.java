@@ -25,7 +25,7 @@ import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.graph.Partitioning;
-import io.weir.executor.runtime.TaskCheckpointing;
+import io.weir.executor.runtime.FaultInjection;
 import java.io.DataInput;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class CheckpointingJobTest {
 
     @AfterEach
     void close() {
-        TaskCheckpointing.setAsyncWriteHook(null);
+        FaultInjection.set(null);
         manager.close();
     }
 
@@ -115,14 +115,16 @@ class CheckpointingJobTest {
     void whenTheAsynchronousWriteFails_thenThatCheckpointFailsAndTheJobGoesOn() throws Exception {
         Job job = manager.submit(graph("async-failure"), config(3));
         permits.set(1_500);
-        TaskCheckpointing.setAsyncWriteHook(() -> {
-            throw new IllegalStateException("disk full");
+        FaultInjection.set((point, task) -> {
+            if (point == FaultInjection.Point.ASYNC_WRITE) {
+                throw new IllegalStateException("disk full");
+            }
         });
 
         assertThatThrownBy(() -> job.triggerCheckpoint().get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(WeirException.class)
                 .hasMessageContaining("disk full");
-        TaskCheckpointing.setAsyncWriteHook(null);
+        FaultInjection.set(null);
         // The failure was tolerated once (tolerable-failed-checkpoints 1): the next checkpoint completes.
         assertThat(job.triggerCheckpoint().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).checkpointId()).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("chk-1"))).isFalse();
