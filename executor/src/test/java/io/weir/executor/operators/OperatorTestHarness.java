@@ -2,6 +2,8 @@ package io.weir.executor.operators;
 
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.connector.MutableClock;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -9,6 +11,7 @@ import io.weir.executor.data.RowKind;
 import io.weir.executor.data.StreamElement;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.testing.FakeOperatorContext;
+import io.weir.executor.testing.SnapshotHarness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,9 +53,12 @@ public final class OperatorTestHarness {
         this.outputTypes = builder.outputTypes;
         this.chunkSize = builder.chunkSize;
         this.clock = new MutableClock(builder.processingTime);
-        this.context = new FakeOperatorContext(0, 1, chunkSize, clock);
+        this.context = new FakeOperatorContext(builder.subtask, builder.parallelism, chunkSize, clock);
         this.ended = new boolean[Math.max(1, inputTypes.size())];
         operator.open(context);
+        if (builder.restored != null) {
+            operator.restoreState(builder.restored);
+        }
     }
 
     public static Builder forOperator(Operator operator) {
@@ -61,6 +67,15 @@ public final class OperatorTestHarness {
 
     public FakeOperatorContext context() {
         return context;
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    /** Takes a snapshot as the runtime does at a barrier and writes it out at once (see {@link SnapshotHarness}). */
+    public OperatorStateData snapshot(long checkpointId) throws Exception {
+        return SnapshotHarness.write(operator.snapshotState(checkpointId));
     }
 
     /** Pushes rows (external values) to {@code input}, as chunks of at most the chunk size. */
@@ -230,6 +245,9 @@ public final class OperatorTestHarness {
         private List<DataType> outputTypes;
         private int chunkSize = 3;
         private long processingTime = FakeOperatorContext.single().clock().millis();
+        private int subtask;
+        private int parallelism = 1;
+        private StateReader restored;
 
         private Builder(Operator operator) {
             this.operator = operator;
@@ -259,6 +277,19 @@ public final class OperatorTestHarness {
         /** The processing-time clock's reading when the operator opens (epoch millis). */
         public Builder processingTime(long startMillis) {
             processingTime = startMillis;
+            return this;
+        }
+
+        /** Runs the operator as subtask {@code subtask} of {@code parallelism} (0 of 1 by default). */
+        public Builder subtask(int subtask, int parallelism) {
+            this.subtask = subtask;
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** Restores the operator from {@code state} right after {@code open}, before any data, as the runtime does. */
+        public Builder restoredFrom(StateReader state) {
+            this.restored = state;
             return this;
         }
 

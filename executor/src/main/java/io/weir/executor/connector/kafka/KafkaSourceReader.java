@@ -6,9 +6,13 @@ import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.api.WeirException;
+import io.weir.executor.checkpoint.SplitPosition;
 import io.weir.executor.connector.RowBatch;
 import io.weir.executor.connector.format.RecordException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +20,12 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one subtask's partitions of a kafka table's topic, each partition a split (see {@link KafkaSplits}),
@@ -35,6 +42,10 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Bounded ({@code 'scan.bounded.mode' = 'latest-offset'}): a split ends once its consumer position reaches the
  * end offset seen at {@link #open} (control records of transactions included), and the reader ends when all have.
  *
+ * <p>Checkpoints: each split's position is its next offset, under the split id {@code <topic>-<partition>}, so a
+ * restored job at any parallelism seeks each partition's new reader there. With a {@code properties.group.id} the
+ * offsets of a completed checkpoint are also committed to the group, asynchronously.
+ *
  * <p>Called only from its task's thread (the consumer is not thread-safe).
  */
 public final class KafkaSourceReader implements SourceReader {
@@ -44,6 +55,10 @@ public final class KafkaSourceReader implements SourceReader {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
+    private static final byte POSITION_VERSION = 1;
+    /** Snapshots kept for a later group commit; older ones are dropped (only monitoring lags). */
+    private static final int MAX_UNCOMMITTED = 16;
 
     private final KafkaTableConfig table;
     private final int subtaskIndex;
@@ -65,6 +80,15 @@ public final class KafkaSourceReader implements SourceReader {
     /** The record being decoded, for error messages. */
     private int decodingPartition;
     private long decodingOffset;
+
+    /** Positions of the checkpoint being restored, by split id; null when the job starts afresh. */
+    private Map<String, byte[]> restoredPositions;
+    /**
+     * Offsets of snapshots whose checkpoint has not completed yet, oldest first. A source is not told which
+     * checkpoint a snapshot belongs to, so a completion commits the oldest: committed group offsets may lag a
+     * completed checkpoint (after an abort) but never run ahead of one.
+     */
+    private final Deque<Map<TopicPartition, OffsetAndMetadata>> uncommitted = new ArrayDeque<>();
 
     KafkaSourceReader(KafkaTableConfig table, int subtaskIndex, int parallelism) {
         this.table = table;
@@ -90,8 +114,76 @@ public final class KafkaSourceReader implements SourceReader {
             }
             consumer.assign(splits.partitions());
             StartingOffsets.apply(consumer, table, splits);
+            seekToRestoredPositions();
         } catch (KafkaException e) {
             throw KafkaClients.failure(table, "Cannot start reading from Kafka", e);
+        }
+    }
+
+    /** Moves every split that the restored checkpoint knows to its stored offset; new partitions start as configured. */
+    private void seekToRestoredPositions() {
+        if (restoredPositions == null) {
+            return;
+        }
+        for (int split = 0; split < splits.count(); split++) {
+            String id = splitId(splits.partition(split));
+            byte[] position = restoredPositions.get(id);
+            if (position != null) {
+                long offset = SplitPosition.decode(position, POSITION_VERSION, 1, id)[0];
+                consumer.seek(splits.partition(split), offset);
+                splits.setNextOffset(split, offset);
+            }
+        }
+    }
+
+    /** The split id of a partition, the same at every parallelism: {@code <topic>-<partition>}. */
+    static String splitId(TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition();
+    }
+
+    /** Each split's next offset: one past the last record emitted or skipped. */
+    @Override
+    public Map<String, byte[]> snapshotPositions() {
+        if (splits == null || splits.count() == 0) {
+            return Map.of();
+        }
+        Map<String, byte[]> positions = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (int split = 0; split < splits.count(); split++) {
+            TopicPartition partition = splits.partition(split);
+            long offset = splits.nextOffset(split);
+            positions.put(splitId(partition), SplitPosition.encode(POSITION_VERSION, offset));
+            offsets.put(partition, new OffsetAndMetadata(offset));
+        }
+        if (table.groupId() != null) {
+            if (uncommitted.size() == MAX_UNCOMMITTED) {
+                uncommitted.pollFirst();
+            }
+            uncommitted.addLast(offsets);
+        }
+        return positions;
+    }
+
+    @Override
+    public void restorePositions(Map<String, byte[]> positions) {
+        restoredPositions = Map.copyOf(positions);
+    }
+
+    /**
+     * Commits the offsets of the oldest snapshot not yet committed to the table's consumer group, asynchronously
+     * (the consumer completes the commit in a later poll; the task never waits). A failed commit is only logged
+     * by the client: group offsets serve monitoring and {@code group-offsets} startup, never this job's recovery.
+     */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = uncommitted.pollFirst();
+        if (offsets != null && consumer != null) {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    LOG.warn("Committing offsets {} of topic '{}' to group '{}' failed: {}", committed, table.topic(),
+                            table.groupId(), error.toString());
+                }
+            });
         }
     }
 

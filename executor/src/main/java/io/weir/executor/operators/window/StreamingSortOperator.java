@@ -3,12 +3,20 @@ package io.weir.executor.operators.window;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.sort.IntSorter;
 import io.weir.executor.operators.sort.RowComparator;
 import io.weir.executor.operators.store.RowStore;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,11 +30,16 @@ import java.util.List;
  * <p>Rows whose rowtime is at or below the watermark on arrival are late: dropped and counted in
  * {@link WindowMetrics#LATE_RECORDS_DROPPED}. Rows with a null rowtime can never be placed and are dropped.
  * At end of input all buffered rows are emitted. Emitted rows are inserts; output columns are the input's.
+ *
+ * <p>Checkpoints: operator state (the planner runs it at parallelism 1) holds the watermark, the rows emitted so
+ * far (for the fetch) and the waiting rows in arrival order. A restored operator takes the lowest watermark of the
+ * old subtasks as its own, so rows that were late before the failure are late again.
  */
 public final class StreamingSortOperator implements Operator {
 
     /** Compact the buffer once this many emitted rows sit in it and they outnumber the waiting ones. */
     private static final int COMPACT_AT = 1024;
+    private static final byte STATE_VERSION = 1;
 
     private final int timeColumn;
     private final RowComparator comparator;
@@ -164,6 +177,47 @@ public final class StreamingSortOperator implements Operator {
         waiting.remapRefs(mapping);
         store = compacted;
         dead = 0;
+    }
+
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        DataOutput out = state.operatorState();
+        ValueCodec.writeVarLong(out, rowtime.watermark());
+        ValueCodec.writeVarLong(out, emitted);
+        out.writeBoolean(done);
+        // Store indexes grow with arrival (compaction keeps their order), so sorted refs are arrival order.
+        int[] live = waiting.refs();
+        Arrays.sort(live);
+        ValueCodec.writeRows(out, done ? new Vector[0] : store.columns(), live, live.length);
+        return state.snapshot();
+    }
+
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        long floor = Long.MAX_VALUE;
+        for (DataInput in : state.operatorStates()) {
+            StateBytes.checkVersion(in, STATE_VERSION, "streaming ORDER BY");
+            floor = Math.min(floor, ValueCodec.readVarLong(in));
+            emitted += ValueCodec.readVarLong(in);
+            boolean wasDone = in.readBoolean();
+            done |= wasDone || (fetch >= 0 && emitted >= fetch);
+            Chunk rows = ValueCodec.readRows(in, wasDone ? List.of() : types);
+            if (!done && rows.size() > 0) {
+                int first = store.append(rows);
+                long[] times = rows.longColumn(timeColumn).values();
+                for (int i = 0; i < rows.size(); i++) {
+                    waiting.push(times[i], arrivals++, first + i);
+                }
+            }
+        }
+        if (floor != Long.MAX_VALUE) {
+            rowtime.advance(floor);
+        }
+        if (done) {
+            waiting.clear();
+            store = null;
+        }
     }
 
     /** The fetch is exhausted: later rows cannot change the output, so the task need not read them. */

@@ -153,6 +153,17 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     /** Reads a topic from its beginning until {@code count} records have come (or a generous deadline passes). */
+    /** The offsets {@code group} has committed for {@code topic}, by partition (none when it committed nothing). */
+    public Map<Integer, Long> committed(String group, String topic) throws Exception {
+        Map<Integer, Long> offsets = new java.util.TreeMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
+            if (partition.topic().equals(topic) && offset != null) {
+                offsets.put(partition.partition(), offset.offset());
+            }
+        });
+        return offsets;
+    }
+
     public List<ConsumerRecord<String, String>> consume(String topic, int count) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(null)) {
