@@ -58,7 +58,7 @@ final class JdbcSinkOperator implements Operator {
     @Override
     public void open(OperatorContext context) {
         this.context = context;
-        this.markerTable = new CommitMarkers(context.jobName(), context.operatorName());
+        this.markerTable = markers(context.jobName());
         this.checkpointing = context.isCheckpointingEnabled();
         scheduleFlush();
     }
@@ -96,15 +96,36 @@ final class JdbcSinkOperator implements Operator {
             pending.add(context.subtaskIndex(), buffer.seal(checkpointId));
         }
         Map<Integer, List<RowBatchBytes>> copy = pending.copy();
-        return writer -> PendingBatches.write(writer.operatorState(), checkpointId, copy);
+        String jobName = context.jobName();
+        return writer -> PendingBatches.write(writer.operatorState(), jobName, checkpointId, copy);
     }
 
     @Override
     public void restoreState(StateReader state) throws Exception {
         checkpointing = true;
-        long restored = pending.restore(state, context.subtaskIndex(), context.parallelism());
-        // The restored checkpoint is complete, so are the batches it holds (all at or below it).
-        commit(restored);
+        PendingBatches.Restored restored = pending.restore(state, context.subtaskIndex(), context.parallelism());
+        if (restored.jobName() == null || restored.jobName().equals(context.jobName())) {
+            // The restored checkpoint is complete, so are the batches it holds (all at or below it).
+            commit(restored.checkpointId());
+            return;
+        }
+        // A savepoint of another query: whether its batches are in the table already, that query's markers say.
+        CommitMarkers own = markerTable;
+        markerTable = markers(restored.jobName());
+        try {
+            commit(restored.checkpointId());
+        } finally {
+            markerTable = own;
+            markers.clear();
+        }
+    }
+
+    /**
+     * The markers of the rows job {@code jobName} wrote through this sink into its table: keyed by the table too,
+     * so that queries restored from one savepoint into different tables do not share them.
+     */
+    private CommitMarkers markers(String jobName) {
+        return new CommitMarkers(jobName, context.operatorName() + " -> " + table.tableName());
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 final class PendingBatches {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     /** Owner subtask to its batches in checkpoint order. */
     private final TreeMap<Integer, List<RowBatchBytes>> byOwner = new TreeMap<>();
@@ -67,8 +67,14 @@ final class PendingBatches {
         return Collections.unmodifiableMap(copy);
     }
 
-    static void write(DataOutput out, long checkpointId, Map<Integer, List<RowBatchBytes>> batches) throws IOException {
+    /** What a restore found: the checkpoint the state was written for, and the job that wrote it. */
+    record Restored(long checkpointId, String jobName) {
+    }
+
+    static void write(DataOutput out, String jobName, long checkpointId, Map<Integer, List<RowBatchBytes>> batches)
+            throws IOException {
         out.writeByte(VERSION);
+        out.writeUTF(jobName);
         out.writeLong(checkpointId);
         out.writeInt(batches.size());
         for (Map.Entry<Integer, List<RowBatchBytes>> owner : batches.entrySet()) {
@@ -86,15 +92,17 @@ final class PendingBatches {
     /**
      * Adds what {@code subtask} (of {@code parallelism}) takes from every old subtask's state: the batches of
      * each owner {@code o} with {@code o % parallelism == subtask}, so every old owner goes to exactly one new
-     * subtask. Returns the checkpoint id the state was written for, or -1 when there was none.
+     * subtask. Returns the checkpoint id the state was written for (-1 when there was none) and the job that wrote it.
      */
-    long restore(StateReader state, int subtask, int parallelism) throws IOException {
+    Restored restore(StateReader state, int subtask, int parallelism) throws IOException {
         long restoredCheckpoint = -1;
+        String jobName = null;
         for (DataInput in : state.operatorStates()) {
             byte version = in.readByte();
             if (version != VERSION) {
                 throw new IOException("Unknown JDBC sink state version " + version);
             }
+            jobName = in.readUTF();
             restoredCheckpoint = Math.max(restoredCheckpoint, in.readLong());
             int owners = in.readInt();
             for (int i = 0; i < owners; i++) {
@@ -111,6 +119,6 @@ final class PendingBatches {
                 }
             }
         }
-        return restoredCheckpoint;
+        return new Restored(restoredCheckpoint, jobName);
     }
 }
