@@ -117,6 +117,19 @@ class ExactlyOnceTest {
         }
     }
 
+    /** Waits until the running query has completed a checkpoint since it last (re)started. */
+    static void awaitCompletedCheckpoint(WeirClient client, String queryId) {
+        Await.until("a completed checkpoint of " + queryId, () -> {
+            JsonNode query = client.get("/v1/queries/" + queryId).body();
+            for (JsonNode checkpoint : query.path("checkpoints")) {
+                if (checkpoint.path("status").asText().equals("COMPLETED")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     static void recreate(String table) throws SQLException {
         try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + table);

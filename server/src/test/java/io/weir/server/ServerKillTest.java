@@ -34,7 +34,7 @@ class ServerKillTest {
             queryId = client.ok(ExactlyOnceTest.checkpointed() + "INSERT INTO sink SELECT * FROM ("
                     + ExactlyOnceTest.WINDOWS + ")").get("queryId").asText();
             for (int kill = 0; kill < 2; kill++) {
-                awaitCompletedCheckpoint(client, queryId);
+                ExactlyOnceTest.awaitCompletedCheckpoint(client, queryId);
                 server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 server = start(port);
             }
@@ -44,19 +44,6 @@ class ServerKillTest {
         } finally {
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** Waits until the running query has completed a checkpoint since it last (re)started. */
-    private static void awaitCompletedCheckpoint(WeirClient client, String queryId) {
-        Await.until("a completed checkpoint of " + queryId, () -> {
-            JsonNode query = client.get("/v1/queries/" + queryId).body();
-            for (JsonNode checkpoint : query.path("checkpoints")) {
-                if (checkpoint.path("status").asText().equals("COMPLETED")) {
-                    return true;
-                }
-            }
-            return false;
-        });
     }
 
     /** A server in its own JVM, on the test's classpath, answering on {@code port}. */

@@ -154,6 +154,18 @@ class CheckpointingJobTest {
     }
 
     @Test
+    void whenCheckpointsArePeriodic_thenTheyCompleteOnTheirOwnAndOperatorsSeeCheckpointingOn() throws Exception {
+        CheckpointConfig periodic = new CheckpointConfig(50, 30_000, 0, 1, 0, CheckpointingMode.EXACTLY_ONCE, 3, dir);
+        Job job = manager.submit(graph("periodic"), new JobConfig(periodic, new RestartStrategy.None(), null));
+        permits.set(1_500);
+
+        await("two periodic checkpoints", () -> totals.completed.size() >= 2);
+        assertThat(job.latestCheckpoint()).isNotNull();
+        assertThat(CheckpointStorage.completeCheckpoints(dir)).isNotEmpty();
+        assertThat(totals.checkpointingSeen).containsOnly(true);
+    }
+
+    @Test
     void whenTheCheckpointToRestoreIsMissing_thenSubmitFailsWithAClearError() {
         assertThatThrownBy(() -> manager.submit(graph("missing"), config(3).withRestoreFrom(dir.resolve("nope"))))
                 .isInstanceOf(WeirException.class)
@@ -197,6 +209,7 @@ class CheckpointingJobTest {
         final AtomicLong rows = new AtomicLong();
         final AtomicLong failAtRow = new AtomicLong(-1);
         final Queue<Long> completed = new ConcurrentLinkedQueue<>();
+        final Queue<Boolean> checkpointingSeen = new ConcurrentLinkedQueue<>();
         final List<Long> result = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         OperatorFactory summer() {
@@ -220,6 +233,11 @@ class CheckpointingJobTest {
 
         Summer(Totals totals) {
             this.totals = totals;
+        }
+
+        @Override
+        public void open(io.weir.executor.api.OperatorContext context) {
+            totals.checkpointingSeen.add(context.isCheckpointingEnabled());
         }
 
         @Override
