@@ -55,6 +55,28 @@ final class ServerMetrics {
                 "Rows of a running query dropped because they arrived after the watermark passed them.");
         running.forEach((id, live) -> text.sample("weir_query_late_records_dropped_total", Map.of("query_id", id),
                 live.job().metrics().getOrDefault(LATE_RECORDS_DROPPED, 0L)));
+        text.family("weir_query_restarts_total", "counter", "Times a running query failed over and restarted.");
+        running.forEach((id, live) -> text.sample("weir_query_restarts_total", Map.of("query_id", id),
+                live.job().metrics().getOrDefault(io.weir.executor.job.Job.RESTARTS_METRIC, 0L)));
+        text.family("weir_query_checkpoints_total", "counter", "Checkpoints of a running query, by outcome.");
+        running.forEach((id, live) -> {
+            long[] counts = live.job().checkpointCounts();
+            text.sample("weir_query_checkpoints_total", Map.of("query_id", id, "status", "completed"), counts[0]);
+            text.sample("weir_query_checkpoints_total", Map.of("query_id", id, "status", "failed"), counts[1]);
+        });
+        text.family("weir_query_last_checkpoint_duration_ms", "gauge",
+                "Duration of a running query's last completed checkpoint.");
+        text.family("weir_query_last_checkpoint_size_bytes", "gauge",
+                "State written by a running query's last completed checkpoint.");
+        text.family("weir_query_last_checkpoint_alignment_ms", "gauge",
+                "Longest barrier alignment of a running query's last completed checkpoint.");
+        running.forEach((id, live) -> live.job().checkpoints().stream()
+                .filter(c -> c.status().equals("COMPLETED")).findFirst().ifPresent(c -> {
+                    text.sample("weir_query_last_checkpoint_duration_ms", Map.of("query_id", id), c.durationMillis());
+                    text.sample("weir_query_last_checkpoint_size_bytes", Map.of("query_id", id), c.sizeBytes());
+                    text.sample("weir_query_last_checkpoint_alignment_ms", Map.of("query_id", id),
+                            c.alignmentMillis());
+                }));
         text.family("weir_query_result_rows_dropped_total", "counter",
                 "Result rows of a running query dropped by its 'drop-oldest' result buffer.");
         running.forEach((id, live) -> continuous.result(id).ifPresent(buffer -> text.sample(

@@ -67,6 +67,8 @@ public final class CheckpointCoordinator implements CheckpointAcks {
     private Participants participants;
     private long nextId;
     private int consecutiveFailures;
+    private long completedCount;
+    private long failedCount;
     private long lastCompletionMillis = Long.MIN_VALUE;
     private ScheduledFuture<?> periodic;
     private boolean shutdown;
@@ -154,6 +156,11 @@ public final class CheckpointCoordinator implements CheckpointAcks {
         return out;
     }
 
+    /** How many checkpoints and savepoints completed, and how many failed, since the job started. */
+    public synchronized long[] counts() {
+        return new long[] {completedCount, failedCount};
+    }
+
     @Override
     public synchronized Path directoryFor(long checkpointId) {
         PendingCheckpoint checkpoint = pending.get(checkpointId);
@@ -183,6 +190,7 @@ public final class CheckpointCoordinator implements CheckpointAcks {
                 return;
             }
             consecutiveFailures = 0;
+            completedCount++;
             lastCompletionMillis = now;
             record(new CheckpointStats(checkpointId, "COMPLETED", checkpoint.savepoint, checkpoint.triggerTimestamp,
                     now - checkpoint.triggerTimestamp, checkpoint.alignmentMillis(), checkpoint.size(),
@@ -281,6 +289,7 @@ public final class CheckpointCoordinator implements CheckpointAcks {
         record(new CheckpointStats(checkpoint.id, "FAILED", checkpoint.savepoint, checkpoint.triggerTimestamp,
                 now - checkpoint.triggerTimestamp, checkpoint.alignmentMillis(), checkpoint.size(),
                 checkpoint.directory.toString(), cause.getMessage()));
+        failedCount++;
         Path directory = checkpoint.directory;
         timer.execute(() -> deleteQuietly(directory));
         Participants attempt = participants;

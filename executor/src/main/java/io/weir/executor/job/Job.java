@@ -182,6 +182,11 @@ public final class Job {
         return coordinator.stats();
     }
 
+    /** How many checkpoints (and savepoints) completed, and how many failed: {@code {completed, failed}}. */
+    public long[] checkpointCounts() {
+        return coordinator.counts();
+    }
+
     /** Triggers a checkpoint now (tests; the coordinator triggers periodic ones itself). */
     public CompletableFuture<CheckpointMetadata> triggerCheckpoint() {
         return coordinator.triggerCheckpoint();
