@@ -1,5 +1,8 @@
 package io.weir.executor.operators.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 
@@ -56,5 +59,15 @@ final class CountAccumulator extends Accumulator {
             values[i] = counts[groups[i]];
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeLongs(out, counts, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readLongs(in, counts, groups, count);
     }
 }

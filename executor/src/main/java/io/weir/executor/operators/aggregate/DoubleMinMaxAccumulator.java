@@ -1,5 +1,8 @@
 package io.weir.executor.operators.aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.Vector;
 
@@ -86,5 +89,17 @@ final class DoubleMinMaxAccumulator extends Accumulator {
             }
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeDoubles(out, best, groups, count);
+        GroupStateCodec.writeBooleans(out, seen, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readDoubles(in, best, groups, count);
+        GroupStateCodec.readBooleans(in, seen, groups, count);
     }
 }
