@@ -1,10 +1,10 @@
 package io.weir.executor.operators.aggregate;
 
+import io.weir.executor.data.BooleanVector;
+import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import io.weir.executor.data.BooleanVector;
-import io.weir.executor.data.Vector;
 
 /**
  * EVERY (logical AND, also MIN of BOOLEAN) or SOME (logical OR, also MAX of BOOLEAN) over the non-null

@@ -1,10 +1,10 @@
 package io.weir.executor.operators.aggregate;
 
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import io.weir.executor.data.LongVector;
-import io.weir.executor.data.Vector;
 
 /** {@code COUNT(*)} (no argument: every row) and {@code COUNT(x)} (rows where x is not null); never null. */
 final class CountAccumulator extends Accumulator {

@@ -1,10 +1,10 @@
 package io.weir.executor.operators.aggregate;
 
+import io.weir.executor.data.DoubleVector;
+import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import io.weir.executor.data.DoubleVector;
-import io.weir.executor.data.Vector;
 
 /** MIN or MAX over FLOAT and DOUBLE values, ordered as {@link Double#compare} (NaN above everything). */
 final class DoubleMinMaxAccumulator extends Accumulator {

@@ -1,12 +1,12 @@
 package io.weir.executor.operators.aggregate;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import io.weir.executor.api.AggregateKind;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** SUM, SUM0 and AVG over FLOAT and DOUBLE arguments, in double arithmetic. */
 final class DoubleSumAccumulator extends Accumulator {

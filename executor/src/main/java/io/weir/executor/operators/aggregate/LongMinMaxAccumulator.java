@@ -1,10 +1,10 @@
 package io.weir.executor.operators.aggregate;
 
+import io.weir.executor.data.LongVector;
+import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import io.weir.executor.data.LongVector;
-import io.weir.executor.data.Vector;
 
 /** MIN or MAX over values held as longs (integers, decimals, temporal values); null when none is seen. */
 final class LongMinMaxAccumulator extends Accumulator {

@@ -1,12 +1,12 @@
 package io.weir.executor.operators.aggregate;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import io.weir.executor.api.AggregateKind;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * SUM, SUM0 and AVG over arguments held as longs (integers, DECIMAL as unscaled longs, intervals). Sums are

@@ -1,10 +1,10 @@
 package io.weir.executor.operators.aggregate;
 
+import io.weir.executor.data.StringVector;
+import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import io.weir.executor.data.StringVector;
-import io.weir.executor.data.Vector;
 
 /**
  * MIN or MAX over CHAR and VARCHAR values by {@link String#compareTo}. Keeps references to the input's
