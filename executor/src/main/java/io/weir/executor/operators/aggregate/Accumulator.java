@@ -1,6 +1,9 @@
 package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The state of one aggregate call for every group, as primitive arrays indexed by group id, and the loop
@@ -38,4 +41,13 @@ public abstract class Accumulator {
 
     /** The results of groups {@code groups[0..count)}, in that order, as a new vector of the result type. */
     public abstract Vector results(int[] groups, int count);
+
+    /**
+     * Writes the state of groups {@code groups[0..count)}, in that order, for a checkpoint (on the owning thread,
+     * at the barrier); {@link #readGroups} reads it back into possibly other group ids.
+     */
+    public abstract void writeGroups(DataOutput out, int[] groups, int count) throws IOException;
+
+    /** Reads what {@link #writeGroups} wrote into groups {@code groups[0..count)}; they were made room for. */
+    public abstract void readGroups(DataInput in, int[] groups, int count) throws IOException;
 }

@@ -1,12 +1,17 @@
 package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.api.AggregateCall;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -199,5 +204,68 @@ public final class AggregateCallState {
             }
         }
         return kept;
+    }
+
+    /**
+     * Writes the state of groups {@code groups[0..count)} for a checkpoint: the accumulator's, then for DISTINCT
+     * the values each group has seen (as pairs of the group's index in {@code groups} and the value).
+     */
+    public void writeGroups(DataOutput out, int[] groups, int count, int groupCount) throws IOException {
+        accumulator.ensureGroups(groupCount);
+        accumulator.writeGroups(out, groups, count);
+        if (distinctSeen == null) {
+            return;
+        }
+        int[] indexOfGroup = new int[groupCount];
+        Arrays.fill(indexOfGroup, -1);
+        for (int i = 0; i < count; i++) {
+            indexOfGroup[groups[i]] = i;
+        }
+        LongVector seenGroups = (LongVector) distinctSeen.keyColumn(0);
+        int[] pairs = new int[distinctSeen.size()];
+        int pairCount = 0;
+        for (int pair = 0; pair < distinctSeen.size(); pair++) {
+            if (indexOfGroup[(int) seenGroups.get(pair)] >= 0) {
+                pairs[pairCount++] = pair;
+            }
+        }
+        LongVector indexes = new LongVector(Math.max(pairCount, 1));
+        for (int i = 0; i < pairCount; i++) {
+            indexes.set(i, indexOfGroup[(int) seenGroups.get(pairs[i])]);
+        }
+        ValueCodec.writeVarInt(out, pairCount);
+        ValueCodec.writeColumn(out, indexes, identity(pairCount), pairCount);
+        ValueCodec.writeColumn(out, distinctSeen.keyColumn(1), pairs, pairCount);
+    }
+
+    /** Reads what {@link #writeGroups} wrote into groups {@code groups[0..count)}; there are {@code groupCount} now. */
+    public void readGroups(DataInput in, int[] groups, int count, int groupCount) throws IOException {
+        accumulator.ensureGroups(groupCount);
+        accumulator.readGroups(in, groups, count);
+        if (distinctSeen == null) {
+            return;
+        }
+        int pairCount = ValueCodec.readVarInt(in);
+        LongVector indexes = (LongVector) ValueCodec.readColumn(in, DataType.BIGINT, pairCount);
+        Vector values = ValueCodec.readColumn(in, call.argType(), pairCount);
+        if (pairCount == 0) {
+            return;
+        }
+        LongVector pairGroups = new LongVector(pairCount);
+        for (int i = 0; i < pairCount; i++) {
+            pairGroups.set(i, groups[(int) indexes.get(i)]);
+        }
+        Vector[] keys = {pairGroups, values};
+        int[] pairHashes = new int[pairCount];
+        GroupHashTable.hash(keys, pairCount, pairHashes);
+        distinctSeen.findOrInsert(keys, pairHashes, pairCount, new int[pairCount]);
+    }
+
+    private static int[] identity(int count) {
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = i;
+        }
+        return rows;
     }
 }

@@ -2,6 +2,9 @@ package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * EVERY (logical AND, also MIN of BOOLEAN) or SOME (logical OR, also MAX of BOOLEAN) over the non-null
@@ -85,5 +88,17 @@ final class BooleanAndOrAccumulator extends Accumulator {
             }
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeBooleans(out, result, groups, count);
+        GroupStateCodec.writeBooleans(out, seen, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readBooleans(in, result, groups, count);
+        GroupStateCodec.readBooleans(in, seen, groups, count);
     }
 }

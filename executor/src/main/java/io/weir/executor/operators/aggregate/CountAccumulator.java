@@ -2,6 +2,9 @@ package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** {@code COUNT(*)} (no argument: every row) and {@code COUNT(x)} (rows where x is not null); never null. */
 final class CountAccumulator extends Accumulator {
@@ -56,5 +59,15 @@ final class CountAccumulator extends Accumulator {
             values[i] = counts[groups[i]];
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeLongs(out, counts, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readLongs(in, counts, groups, count);
     }
 }

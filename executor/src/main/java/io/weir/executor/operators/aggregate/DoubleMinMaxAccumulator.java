@@ -2,6 +2,9 @@ package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** MIN or MAX over FLOAT and DOUBLE values, ordered as {@link Double#compare} (NaN above everything). */
 final class DoubleMinMaxAccumulator extends Accumulator {
@@ -86,5 +89,17 @@ final class DoubleMinMaxAccumulator extends Accumulator {
             }
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeDoubles(out, best, groups, count);
+        GroupStateCodec.writeBooleans(out, seen, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readDoubles(in, best, groups, count);
+        GroupStateCodec.readBooleans(in, seen, groups, count);
     }
 }

@@ -4,6 +4,9 @@ import io.weir.executor.api.AggregateKind;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** SUM, SUM0 and AVG over FLOAT and DOUBLE arguments, in double arithmetic. */
 final class DoubleSumAccumulator extends Accumulator {
@@ -77,5 +80,17 @@ final class DoubleSumAccumulator extends Accumulator {
     public void reset(int group) {
         sums[group] = 0;
         counts[group] = 0;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeDoubles(out, sums, groups, count);
+        GroupStateCodec.writeLongs(out, counts, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readDoubles(in, sums, groups, count);
+        GroupStateCodec.readLongs(in, counts, groups, count);
     }
 }

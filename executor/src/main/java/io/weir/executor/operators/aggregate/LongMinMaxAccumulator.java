@@ -2,6 +2,9 @@ package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /** MIN or MAX over values held as longs (integers, decimals, temporal values); null when none is seen. */
 final class LongMinMaxAccumulator extends Accumulator {
@@ -82,5 +85,17 @@ final class LongMinMaxAccumulator extends Accumulator {
             }
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeLongs(out, best, groups, count);
+        GroupStateCodec.writeBooleans(out, seen, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readLongs(in, best, groups, count);
+        GroupStateCodec.readBooleans(in, seen, groups, count);
     }
 }

@@ -4,6 +4,9 @@ import io.weir.executor.api.AggregateKind;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * SUM, SUM0 and AVG over arguments held as longs (integers, DECIMAL as unscaled longs, intervals). Sums are
@@ -98,5 +101,17 @@ final class LongSumAccumulator extends Accumulator {
     public void reset(int group) {
         sums[group] = 0;
         counts[group] = 0;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeLongs(out, sums, groups, count);
+        GroupStateCodec.writeLongs(out, counts, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readLongs(in, sums, groups, count);
+        GroupStateCodec.readLongs(in, counts, groups, count);
     }
 }

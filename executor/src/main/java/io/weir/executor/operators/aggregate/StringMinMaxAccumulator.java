@@ -2,6 +2,9 @@ package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * MIN or MAX over CHAR and VARCHAR values by {@link String#compareTo}. Keeps references to the input's
@@ -70,5 +73,15 @@ final class StringMinMaxAccumulator extends Accumulator {
             out.set(i, best[groups[i]]);
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeStrings(out, best, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readStrings(in, best, groups, count);
     }
 }

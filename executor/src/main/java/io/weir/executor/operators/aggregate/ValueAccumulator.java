@@ -1,8 +1,12 @@
 package io.weir.executor.operators.aggregate;
 
 import io.weir.executor.api.WeirException;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * ANY_VALUE (the first non-null value of the group) and SINGLE_VALUE (the group's only value, null
@@ -12,12 +16,14 @@ import io.weir.executor.data.Vector;
 final class ValueAccumulator extends Accumulator {
 
     private final boolean single;
+    private final DataType argType;
     private final Vector values;
     /** ANY_VALUE: a non-null value was taken. SINGLE_VALUE: a row was seen. */
     private boolean[] taken = new boolean[0];
 
     ValueAccumulator(boolean single, DataType argType) {
         this.single = single;
+        this.argType = argType;
         this.values = Vector.allocate(argType, 16);
     }
 
@@ -85,5 +91,20 @@ final class ValueAccumulator extends Accumulator {
             }
         }
         return out;
+    }
+
+    @Override
+    public void writeGroups(DataOutput out, int[] groups, int count) throws IOException {
+        GroupStateCodec.writeBooleans(out, taken, groups, count);
+        ValueCodec.writeColumn(out, values, groups, count);
+    }
+
+    @Override
+    public void readGroups(DataInput in, int[] groups, int count) throws IOException {
+        GroupStateCodec.readBooleans(in, taken, groups, count);
+        Vector read = ValueCodec.readColumn(in, argType, count);
+        for (int i = 0; i < count; i++) {
+            values.copyFrom(read, i, groups[i]);
+        }
     }
 }

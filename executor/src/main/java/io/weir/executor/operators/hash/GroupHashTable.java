@@ -58,6 +58,11 @@ public final class GroupHashTable {
         }
     }
 
+    /** The hash of group {@code group}'s key, as {@link #hash} computed it (what the hash exchange routes by). */
+    public int groupHash(int group) {
+        return groupHashes[group];
+    }
+
     /** Number of distinct keys (groups) so far. */
     public int size() {
         return size;

@@ -2,7 +2,12 @@ package io.weir.executor.operators.window;
 
 import io.weir.executor.api.Counter;
 import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.LongVector;
+import java.io.DataInput;
+import java.io.IOException;
 
 /**
  * The event-time rule shared by the window and streaming-sort operators: the operator's own watermark (the
@@ -40,6 +45,27 @@ final class RowtimeFilter {
 
     long watermark() {
         return watermark;
+    }
+
+    /** Writes the watermark into {@code state}'s operator state (restored by {@link #restoreFloor}). */
+    void snapshotInto(StateBytes state) throws IOException {
+        ValueCodec.writeVarLong(state.operatorState(), watermark);
+    }
+
+    /**
+     * Reads the watermark each old subtask wrote first in its operator state ({@link #snapshotInto}, after the
+     * version byte) and takes their minimum as the floor: a row at or below it was late before the failure and
+     * is late again. Leaves each stream positioned after the watermark, for the operator's own state.
+     */
+    void restoreFloor(StateReader state, byte version, String what) throws IOException {
+        long floor = Long.MAX_VALUE;
+        for (DataInput in : state.operatorStates()) {
+            StateBytes.checkVersion(in, version, what);
+            floor = Math.min(floor, ValueCodec.readVarLong(in));
+        }
+        if (floor != Long.MAX_VALUE) {
+            advance(floor);
+        }
     }
 
     /** Counts {@code count} rows dropped as late by the operator itself (e.g. rows of a window that has fired). */

@@ -1,16 +1,24 @@
 package io.weir.executor.operators.window;
 
 import io.weir.executor.api.AggregateCall;
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.TimerService;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +38,14 @@ import java.util.TreeMap;
  * normally drops such rows first). PROCESSING time: each window registers a processing-time timer at its
  * {@code window_end} and closes when it fires; a row that arrives after its window closed opens it again and its
  * result is emitted at the next timer. At end of input every open window closes.
+ *
+ * <p>Checkpoints: open windows are keyed state, each group in the key group of its whole group key (the keys the
+ * hash exchange before this operator routes by), so a restore at another parallelism gives each subtask exactly
+ * the groups whose rows it will receive.
  */
 public final class WindowAggregateOperator implements Operator {
+
+    private static final byte STATE_VERSION = 1;
 
     private final int[] groupKeys;
     private final int windowEndColumn;
@@ -251,6 +265,78 @@ public final class WindowAggregateOperator implements Operator {
             int count = Math.min(packer.room(), groupCount - from);
             packer.add(window.results(from, count), count, out);
             from += count;
+        }
+    }
+
+    /**
+     * Serializes the open windows at the barrier: each group goes to the stream of its key group (a window's groups
+     * spread over many), as records {@code (true, window_end, groups)} ended by {@code false}; the watermark goes
+     * to operator state.
+     */
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        ValueCodec.writeVarLong(state.operatorState(), rowtime.watermark());
+        int[][] byKeyGroup = new int[KeyGroups.MAX_PARALLELISM][];
+        int[] counts = new int[KeyGroups.MAX_PARALLELISM];
+        for (Map.Entry<Long, WindowGroups> entry : windows.entrySet()) {
+            WindowGroups window = entry.getValue();
+            Arrays.fill(counts, 0);
+            for (int group = 0; group < window.size(); group++) {
+                int keyGroup = window.keyGroupOf(group);
+                if (byKeyGroup[keyGroup] == null || byKeyGroup[keyGroup].length == counts[keyGroup]) {
+                    byKeyGroup[keyGroup] = byKeyGroup[keyGroup] == null ? new int[16]
+                            : Arrays.copyOf(byKeyGroup[keyGroup], counts[keyGroup] * 2);
+                }
+                byKeyGroup[keyGroup][counts[keyGroup]++] = group;
+            }
+            for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
+                if (counts[keyGroup] > 0) {
+                    DataOutput out = state.keyGroup(keyGroup);
+                    out.writeBoolean(true);
+                    ValueCodec.writeVarLong(out, entry.getKey());
+                    window.write(out, byKeyGroup[keyGroup], counts[keyGroup]);
+                }
+            }
+        }
+        for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
+            if (byKeyGroup[keyGroup] != null) {
+                state.keyGroup(keyGroup).writeBoolean(false);
+            }
+        }
+        return state.snapshot();
+    }
+
+    /**
+     * Restores the windows of the key groups this subtask owns now; processing-time windows register their timers
+     * again. The lowest watermark of the old subtasks becomes this one's floor: a row of a window that fired before
+     * the failure is late again, so no window is emitted twice.
+     */
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        long floor = Long.MAX_VALUE;
+        for (DataInput in : state.operatorStates()) {
+            StateBytes.checkVersion(in, STATE_VERSION, "window aggregate");
+            floor = Math.min(floor, ValueCodec.readVarLong(in));
+        }
+        if (floor != Long.MAX_VALUE) {
+            rowtime.advance(floor);
+        }
+        for (StateReader.KeyGroupState keyGroup : state.keyGroups()) {
+            DataInput in = keyGroup.input();
+            StateBytes.checkVersion(in, STATE_VERSION, "window aggregate");
+            while (in.readBoolean()) {
+                long end = ValueCodec.readVarLong(in);
+                WindowGroups window = windows.get(end);
+                if (window == null) {
+                    window = new WindowGroups(keyTypes, calls);
+                    windows.put(end, window);
+                    if (time == TimeKind.PROCESSING) {
+                        timers.registerProcessingTimeTimer(end);
+                    }
+                }
+                window.read(in, keyTypes);
+            }
         }
     }
 

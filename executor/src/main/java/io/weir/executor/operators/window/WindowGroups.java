@@ -1,11 +1,16 @@
 package io.weir.executor.operators.window;
 
 import io.weir.executor.api.AggregateCall;
+import io.weir.executor.api.KeyGroups;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.aggregate.AggregateCallState;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -57,5 +62,35 @@ final class WindowGroups {
             columns[keyCount + i] = states[i].results(from, count, groupCount);
         }
         return columns;
+    }
+
+    /** The key group of group {@code group}: by the hash of its whole key, as the hash exchange routes its rows. */
+    int keyGroupOf(int group) {
+        return KeyGroups.keyGroup(groups.groupHash(group));
+    }
+
+    /** Writes groups {@code ids[0..count)} for a checkpoint: their keys, then each call's state of them. */
+    void write(DataOutput out, int[] ids, int count) throws IOException {
+        Vector[] keys = new Vector[groups.keyColumnCount()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = groups.keyColumn(k);
+        }
+        ValueCodec.writeRows(out, keys, ids, count);
+        for (AggregateCallState state : states) {
+            state.writeGroups(out, ids, count, groups.size());
+        }
+    }
+
+    /** Adds the groups {@link #write} wrote; their keys are new to this window (they come from one key group). */
+    void read(DataInput in, List<DataType> keyTypes) throws IOException {
+        Chunk keys = ValueCodec.readRows(in, keyTypes);
+        int count = keys.size();
+        int[] hashes = new int[count];
+        int[] ids = new int[count];
+        GroupHashTable.hash(keys.columns(), count, hashes);
+        groups.findOrInsert(keys.columns(), hashes, count, ids);
+        for (AggregateCallState state : states) {
+            state.readGroups(in, ids, count, groups.size());
+        }
     }
 }

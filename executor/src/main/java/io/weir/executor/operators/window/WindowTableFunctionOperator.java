@@ -3,11 +3,15 @@ package io.weir.executor.operators.window;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.TimerService;
+import io.weir.executor.checkpoint.StateBytes;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
+import java.io.IOException;
 
 /**
  * The TUMBLE, HOP and CUMULATE window table functions: appends {@code window_start}, {@code window_end} and
@@ -25,6 +29,8 @@ import io.weir.executor.data.Watermark;
  * without copying.
  */
 public final class WindowTableFunctionOperator implements Operator {
+
+    private static final byte STATE_VERSION = 1;
 
     private final WindowSpec spec;
     private final int timeColumn;
@@ -121,6 +127,19 @@ public final class WindowTableFunctionOperator implements Operator {
         columns[columns.length - 2] = batchEnds;
         columns[columns.length - 1] = windowTimes;
         out.emit(new Chunk(columns, count, rows.rowKinds()));
+    }
+
+    /** Only the watermark is state: a restored operator must drop the rows it dropped as late before. */
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        rowtime.snapshotInto(state);
+        return state.snapshot();
+    }
+
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        rowtime.restoreFloor(state, STATE_VERSION, "window table function");
     }
 
     @Override
