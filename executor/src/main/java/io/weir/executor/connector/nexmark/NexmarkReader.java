@@ -9,6 +9,7 @@ import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One subtask of a nexmark table: its split of the event sequence, emitted a chunk per poll with the declared
@@ -18,6 +19,8 @@ import java.util.List;
  */
 final class NexmarkReader implements SourceReader {
 
+    private final int subtask;
+    private final int parallelism;
     private final EntityColumns generator;
     private final SplitEvents events;
     private final List<DataType> columnTypes;
@@ -30,8 +33,10 @@ final class NexmarkReader implements SourceReader {
     private EventBatch batch;
     private boolean emptyAtStart;
 
-    NexmarkReader(EntityColumns generator, SplitEvents events, List<DataType> columnTypes, int[] entityColumns,
-            double eventsPerSecond) {
+    NexmarkReader(int subtask, int parallelism, EntityColumns generator, SplitEvents events,
+            List<DataType> columnTypes, int[] entityColumns, double eventsPerSecond) {
+        this.subtask = subtask;
+        this.parallelism = parallelism;
         this.generator = generator;
         this.events = events;
         this.columnTypes = columnTypes;
@@ -80,6 +85,19 @@ final class NexmarkReader implements SourceReader {
         }
         out.emit(0, new Chunk(columns, batch.size));
         return events.isExhausted() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+    }
+
+    @Override
+    public Map<String, byte[]> snapshotPositions() {
+        return NexmarkPositions.encode(subtask, parallelism, events.position());
+    }
+
+    @Override
+    public void restorePositions(Map<String, byte[]> positions) {
+        NexmarkPositions.Progress progress = NexmarkPositions.decode(positions);
+        if (progress != null) {
+            events.restore(progress);
+        }
     }
 
     @Override

@@ -34,7 +34,8 @@ final class NexmarkSource implements SourceFactory {
         SplitEvents events = disorder.shuffles()
                 ? new ShuffledEvents(inOrder, disorder.groupSize(), new EventRandom(config.seed()))
                 : inOrder;
-        return new NexmarkReader(entity.columns(model, config.seed()), events, columnTypes, entityColumns,
+        return new NexmarkReader(subtaskIndex, parallelism, entity.columns(model, config.seed()), events, columnTypes,
+                entityColumns,
                 config.rowsPerSecond() / parallelism);
     }
 

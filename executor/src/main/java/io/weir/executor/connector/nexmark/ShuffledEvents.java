@@ -29,6 +29,10 @@ final class ShuffledEvents implements SplitEvents {
     private int size;
     private int position;
     private long rowsTaken;
+    /** Where the underlying split stood when the current group was taken: {@code {cycle, slot}}. */
+    private long[] groupStart = {0, 0};
+    /** After a restore: rows of the next group to skip, emitted before the checkpoint. */
+    private int skipInNextGroup;
 
     ShuffledEvents(SubtaskEvents events, int groupSize, EventRandom random) {
         if (groupSize < 2) {
@@ -67,6 +71,7 @@ final class ShuffledEvents implements SplitEvents {
         if (events.isExhausted()) {
             return false;
         }
+        groupStart = events.position();
         long group = events.nextId() / groupSize;
         long end = group >= Long.MAX_VALUE / groupSize - 1 ? Long.MAX_VALUE : (group + 1) * groupSize;
         size = 0;
@@ -79,6 +84,8 @@ final class ShuffledEvents implements SplitEvents {
             grow();
         }
         shuffle(group);
+        position = Math.min(skipInNextGroup, size);
+        skipInNextGroup = 0;
         return true;
     }
 
@@ -100,6 +107,27 @@ final class ShuffledEvents implements SplitEvents {
             cycles[i] = cycles[j];
             cycles[j] = cycle;
         }
+    }
+
+    /** Mid-group, the group's start and how many of its rows went out: the group is shuffled the same again. */
+    @Override
+    public long[] position() {
+        if (position == size) {
+            return events.position();
+        }
+        return new long[] {groupStart[0], groupStart[1], position};
+    }
+
+    @Override
+    public void restore(NexmarkPositions.Progress progress) {
+        if (progress.parallelism() != events.parallelism()) {
+            throw new IllegalStateException("A nexmark table with 'out-of-order.group-size' restores only at the "
+                    + "parallelism it was checkpointed at (" + progress.parallelism() + "), not at "
+                    + events.parallelism());
+        }
+        int subtask = events.subtask();
+        events.seek(progress.cycles()[subtask], progress.slots()[subtask]);
+        skipInNextGroup = (int) progress.groupRows()[subtask];
     }
 
     @Override

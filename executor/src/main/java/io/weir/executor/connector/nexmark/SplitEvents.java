@@ -17,4 +17,10 @@ interface SplitEvents {
 
     /** How many of the split's rows lie within the first {@code events} events of its share (for throttling). */
     long rowsWithin(long events);
+
+    /** Where the split stands: {@code {cycle, slot, rowsOfGroupTaken}} (see {@link NexmarkPositions}). */
+    long[] position();
+
+    /** Continues after what an earlier run of the table had emitted when it was checkpointed. */
+    void restore(NexmarkPositions.Progress progress);
 }

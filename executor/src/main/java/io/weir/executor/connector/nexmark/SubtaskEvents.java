@@ -24,6 +24,8 @@ final class SubtaskEvents implements SplitEvents {
     private long cycle;
     private int slot;
     private long rowsTaken;
+    /** What an earlier run emitted, skipped here; null once this split is past all of it. */
+    private NexmarkPositions.Progress restored;
 
     SubtaskEvents(int subtask, int parallelism, int cycleLength, int firstSlot, int slotCount, long endEventId) {
         this.subtask = subtask;
@@ -62,16 +64,55 @@ final class SubtaskEvents implements SplitEvents {
             if (id >= beforeId) {
                 break;
             }
+            if (restored != null && restored.isDone(globalCycle, slot)) {
+                advance();
+                continue;
+            }
+            if (restored != null && restored.isPast(globalCycle)) {
+                restored = null;
+            }
             ids[from + n] = id;
             cycles[from + n] = globalCycle;
             n++;
-            if (++slot == slotCount) {
-                slot = 0;
-                cycle++;
-            }
+            advance();
         }
         rowsTaken += n;
         return n;
+    }
+
+    private void advance() {
+        if (++slot == slotCount) {
+            slot = 0;
+            cycle++;
+        }
+    }
+
+    @Override
+    public long[] position() {
+        return new long[] {cycle, slot, 0};
+    }
+
+    @Override
+    public void restore(NexmarkPositions.Progress progress) {
+        if (progress.parallelism() == parallelism && !progress.midGroup()) {
+            seek(progress.cycles()[subtask], progress.slots()[subtask]);
+        } else {
+            restored = progress;
+        }
+    }
+
+    /** Moves to local cycle {@code cycle}, slot {@code slot}: the rows before it count as handed out already. */
+    void seek(long cycle, int slot) {
+        this.cycle = cycle;
+        this.slot = slot;
+    }
+
+    int subtask() {
+        return subtask;
+    }
+
+    int parallelism() {
+        return parallelism;
     }
 
     @Override
