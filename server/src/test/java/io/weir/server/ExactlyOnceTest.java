@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * at a commit); the job restarts from its latest checkpoint each time. When the input is exhausted the PostgreSQL
  * table equals, row for row, the batch result of the same SELECT: nothing lost, nothing duplicated (the table has
  * no key, so a duplicate would show).
+ *
+ * <p>The default suite runs a short version; the {@code soak} profile ({@code mvn -P soak -pl server -am verify})
+ * sets {@code weir.soak.events} and {@code weir.soak.fault-rounds} for a long one.
  */
 class ExactlyOnceTest {
 
@@ -33,6 +36,11 @@ class ExactlyOnceTest {
     static final String WINDOWS = "SELECT window_start, window_end, COUNT(*) AS bids, SUM(price) AS volume "
             + "FROM TABLE(TUMBLE(TABLE all_bids, DESCRIPTOR(date_time), INTERVAL '2' SECOND)) "
             + "GROUP BY window_start, window_end";
+
+    /** Events of each of the two bid tables. */
+    static final int EVENTS = Integer.getInteger("weir.soak.events", 12_000);
+    /** How many times the plan of four faults (element, barrier, asynchronous write, commit) runs. */
+    static final int FAULT_ROUNDS = Integer.getInteger("weir.soak.fault-rounds", 1);
 
     @TempDir
     Path dataDir;
@@ -48,10 +56,13 @@ class ExactlyOnceTest {
         recreate(table);
         try (WeirServer server = TestServers.start(dataDir)) {
             WeirClient client = new WeirClient(server.port());
-            createTables(client, table, 12_000);
-            // One fault of each kind, the k-th after k * 0.8 s, so that checkpoints complete in between.
-            List<FaultInjection.Point> plan = List.of(FaultInjection.Point.ELEMENT, FaultInjection.Point.BARRIER,
-                    FaultInjection.Point.ASYNC_WRITE, FaultInjection.Point.COMMIT);
+            createTables(client, table, EVENTS);
+            // Faults of each kind in turn, the k-th after k * 0.8 s, so that checkpoints complete in between.
+            List<FaultInjection.Point> plan = new ArrayList<>();
+            for (int round = 0; round < FAULT_ROUNDS; round++) {
+                plan.addAll(List.of(FaultInjection.Point.ELEMENT, FaultInjection.Point.BARRIER,
+                        FaultInjection.Point.ASYNC_WRITE, FaultInjection.Point.COMMIT));
+            }
             List<FaultInjection.Point> injected = new CopyOnWriteArrayList<>();
             long start = System.nanoTime();
             FaultInjection.set((point, task) -> {
@@ -72,7 +83,7 @@ class ExactlyOnceTest {
             assertThat(query.get("state").asText()).as(query.toString()).isEqualTo("FINISHED");
             assertThat(injected).as("faults injected").isEqualTo(plan);
             // A fault in a snapshot's write only fails that checkpoint; the others fail a task and restart the job.
-            assertThat(query.get("restarts").asInt()).isEqualTo(3);
+            assertThat(query.get("restarts").asInt()).isEqualTo(3 * FAULT_ROUNDS);
             FaultInjection.set(null);
             assertThat(postgresRows(table)).isEqualTo(batchRows(client)).isNotEmpty();
         }

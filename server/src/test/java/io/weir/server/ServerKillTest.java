@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerKillTest {
 
+    /** Kills of the server process; the {@code soak} profile raises it. */
+    private static final int KILLS = Integer.getInteger("weir.soak.kills", 2);
+
     @TempDir
     Path dataDir;
 
@@ -30,10 +33,10 @@ class ServerKillTest {
         Process server = start(port);
         String queryId;
         try {
-            ExactlyOnceTest.createTables(client, table, 12_000);
+            ExactlyOnceTest.createTables(client, table, ExactlyOnceTest.EVENTS);
             queryId = client.ok(ExactlyOnceTest.checkpointed() + "INSERT INTO sink SELECT * FROM ("
                     + ExactlyOnceTest.WINDOWS + ")").get("queryId").asText();
-            for (int kill = 0; kill < 2; kill++) {
+            for (int kill = 0; kill < KILLS; kill++) {
                 ExactlyOnceTest.awaitCompletedCheckpoint(client, queryId);
                 server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 server = start(port);
