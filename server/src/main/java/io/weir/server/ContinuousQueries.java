@@ -1,32 +1,31 @@
 package io.weir.server;
 
 import io.weir.executor.api.ErrorKind;
+import io.weir.executor.api.ResultCollector;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.checkpoint.CheckpointMetadata;
-import io.weir.executor.job.JobConfig;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import io.weir.executor.api.ResultCollector;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.job.Job;
+import io.weir.executor.job.JobConfig;
 import io.weir.executor.job.JobManager;
 import io.weir.planner.Column;
 import io.weir.planner.StatementResult;
 import io.weir.server.result.PagedResultBuffer;
 import io.weir.server.result.ResultEnd;
 import io.weir.server.result.ResultOptions;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

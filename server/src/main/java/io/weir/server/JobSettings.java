@@ -6,6 +6,7 @@ import io.weir.executor.job.JobConfig;
 import io.weir.planner.JobOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ final class JobSettings {
         if (dir == null) {
             return properties;
         }
-        Map<String, String> checked = new java.util.HashMap<>(properties);
+        Map<String, String> checked = new HashMap<>(properties);
         checked.put(JobOptions.DIR, guard.resolve(dir).toString());
         return checked;
     }

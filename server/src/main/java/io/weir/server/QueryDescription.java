@@ -1,11 +1,10 @@
 package io.weir.server;
 
 import io.weir.executor.checkpoint.CheckpointStats;
-import io.weir.executor.job.Job;
-import java.time.Instant;
-
 import io.weir.executor.data.Values;
+import io.weir.executor.job.Job;
 import io.weir.server.result.PagedResultBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.weir.server;
 
+import io.weir.executor.job.Job;
 import io.weir.server.metrics.PrometheusText;
 import io.weir.server.result.PagedResultBuffer;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class ServerMetrics {
                 live.job().metrics().getOrDefault(LATE_RECORDS_DROPPED, 0L)));
         text.family("weir_query_restarts_total", "counter", "Times a running query failed over and restarted.");
         running.forEach((id, live) -> text.sample("weir_query_restarts_total", Map.of("query_id", id),
-                live.job().metrics().getOrDefault(io.weir.executor.job.Job.RESTARTS_METRIC, 0L)));
+                live.job().metrics().getOrDefault(Job.RESTARTS_METRIC, 0L)));
         text.family("weir_query_checkpoints_total", "counter", "Checkpoints of a running query, by outcome.");
         running.forEach((id, live) -> {
             long[] counts = live.job().checkpointCounts();

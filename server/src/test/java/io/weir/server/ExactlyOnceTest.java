@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -166,8 +167,8 @@ class ExactlyOnceTest {
         JsonNode rows = client.ok("SET 'execution.runtime-mode' = 'batch'; " + WINDOWS).get("rows");
         List<String> out = new ArrayList<>();
         for (JsonNode row : rows) {
-            out.add(java.time.LocalDateTime.parse(row.get(0).asText().replace(' ', 'T')) + " "
-                    + java.time.LocalDateTime.parse(row.get(1).asText().replace(' ', 'T')) + " " + row.get(2).asLong()
+            out.add(LocalDateTime.parse(row.get(0).asText().replace(' ', 'T')) + " "
+                    + LocalDateTime.parse(row.get(1).asText().replace(' ', 'T')) + " " + row.get(2).asLong()
                     + " " + row.get(3).asLong());
         }
         Collections.sort(out);

@@ -1,8 +1,8 @@
 package io.weir.executor.checkpoint;
 
+import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.api.WeirException;
-import io.weir.executor.api.ErrorKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +145,7 @@ public final class Job {
             CompletableFuture<CheckpointMetadata> stopped = new CompletableFuture<>();
             // Mail runs in order: each task's commit notification has run when this reaches it.
             List<Task> tasks = attempt.tasks();
-            java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(tasks.size());
+            AtomicInteger remaining = new AtomicInteger(tasks.size());
             for (Task task : tasks) {
                 Runnable done = () -> {
                     if (remaining.decrementAndGet() == 0) {
@@ -224,7 +226,7 @@ public final class Job {
     void awaitTermination() throws InterruptedException {
         try {
             completion.exceptionally(t -> null).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }

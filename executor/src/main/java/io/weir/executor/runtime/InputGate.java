@@ -1,7 +1,6 @@
 package io.weir.executor.runtime;
 
 import io.weir.executor.checkpoint.BarrierAligner;
-
 import io.weir.executor.data.EndOfInput;
 import io.weir.executor.data.StreamElement;
 

@@ -1,10 +1,9 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.StateSnapshot;
-import io.weir.executor.checkpoint.CheckpointRestore;
-
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.CheckpointRestore;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.graph.JobVertex;
 

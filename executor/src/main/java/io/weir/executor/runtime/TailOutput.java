@@ -1,8 +1,7 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.data.CheckpointBarrier;
-
 import io.weir.executor.api.Output;
+import io.weir.executor.data.CheckpointBarrier;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.EndOfInput;
 import io.weir.executor.data.StreamElement;

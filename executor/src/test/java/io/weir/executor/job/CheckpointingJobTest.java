@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.Operator;
+import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
@@ -36,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -210,7 +211,7 @@ class CheckpointingJobTest {
         final AtomicLong failAtRow = new AtomicLong(-1);
         final Queue<Long> completed = new ConcurrentLinkedQueue<>();
         final Queue<Boolean> checkpointingSeen = new ConcurrentLinkedQueue<>();
-        final List<Long> result = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Long> result = new CopyOnWriteArrayList<>();
 
         OperatorFactory summer() {
             return () -> new Summer(this);
@@ -236,7 +237,7 @@ class CheckpointingJobTest {
         }
 
         @Override
-        public void open(io.weir.executor.api.OperatorContext context) {
+        public void open(OperatorContext context) {
             totals.checkpointingSeen.add(context.isCheckpointingEnabled());
         }
 

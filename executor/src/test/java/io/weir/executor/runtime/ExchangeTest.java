@@ -1,8 +1,8 @@
 package io.weir.executor.runtime;
 
-import io.weir.executor.api.KeyGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.checkpoint.BarrierAligner;
 import io.weir.executor.checkpoint.CheckpointingMode;
 import io.weir.executor.data.Chunk;
