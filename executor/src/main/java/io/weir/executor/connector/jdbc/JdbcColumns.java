@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * How a Weir value crosses JDBC, both ways: integers, floats and booleans through the primitive setters and
@@ -25,7 +26,7 @@ import java.time.ZoneOffset;
  * TIMESTAMP_LTZ as an OffsetDateTime at UTC, intervals as BIGINT (millis or months). Both PostgreSQL's and H2's
  * drivers accept these.
  */
-final class JdbcColumns {
+public final class JdbcColumns {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -82,7 +83,9 @@ final class JdbcColumns {
         }
     }
 
-    private static void bindLong(PreparedStatement statement, int index, DataType type, long value) throws SQLException {
+    /** Binds a value of a type stored as a long (integers, DECIMAL, dates, times, intervals) to {@code index}. */
+    public static void bindLong(PreparedStatement statement, int index, DataType type, long value)
+            throws SQLException {
         switch (type.kind()) {
             case TINYINT -> statement.setByte(index, (byte) value);
             case SMALLINT -> statement.setShort(index, (short) value);
@@ -99,7 +102,7 @@ final class JdbcColumns {
     }
 
     /** The {@link Types} code for a NULL of {@code kind}. */
-    static int sqlType(TypeKind kind) {
+    public static int sqlType(TypeKind kind) {
         return switch (kind) {
             case BOOLEAN -> Types.BOOLEAN;
             case TINYINT -> Types.TINYINT;
@@ -119,7 +122,8 @@ final class JdbcColumns {
     }
 
     /** Reads column {@code index} (1-based) of the current result row into column {@code column} of {@code batch}. */
-    static void read(ResultSet rows, int index, DataType type, RowBatch batch, int column) throws SQLException {
+    public static void read(ResultSet rows, int index, DataType type, RowBatch batch, int column)
+            throws SQLException {
         switch (type.kind()) {
             case BOOLEAN -> {
                 boolean value = rows.getBoolean(index);
@@ -167,6 +171,23 @@ final class JdbcColumns {
                 setLongOrNull(batch, column, rows.wasNull(), value);
             }
         }
+    }
+
+    /**
+     * Reads result rows into {@code batch} until it is full or the rows run out; true when they ran out. Columns are
+     * read in order, column {@code c} of the result into column {@code c} of the batch.
+     */
+    public static boolean readRows(ResultSet rows, List<DataType> types, RowBatch batch) throws SQLException {
+        while (!batch.isFull()) {
+            if (!rows.next()) {
+                return true;
+            }
+            for (int c = 0; c < types.size(); c++) {
+                read(rows, c + 1, types.get(c), batch, c);
+            }
+            batch.commitRow();
+        }
+        return false;
     }
 
     private static void setLongOrNull(RowBatch batch, int column, boolean isNull, long value) {

@@ -54,18 +54,9 @@ final class JdbcTableReader implements SourceReader {
         if (!active) {
             return InputStatus.END_OF_INPUT;
         }
-        boolean exhausted = false;
+        boolean exhausted;
         try {
-            while (!batch.isFull()) {
-                if (!rows.next()) {
-                    exhausted = true;
-                    break;
-                }
-                for (int c = 0; c < table.columnTypes().size(); c++) {
-                    JdbcColumns.read(rows, c + 1, table.columnTypes().get(c), batch, c);
-                }
-                batch.commitRow();
-            }
+            exhausted = JdbcColumns.readRows(rows, table.columnTypes(), batch);
         } catch (SQLException e) {
             throw table.failure("read", e);
         }

@@ -6,6 +6,7 @@ import io.weir.executor.api.SourceOutput;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.connector.JdbcConnectionProvider;
 import io.weir.executor.connector.RowBatch;
+import io.weir.executor.connector.jdbc.JdbcColumns;
 import io.weir.executor.data.DataType;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,18 +68,9 @@ final class ManagedTableReader implements SourceReader {
         if (!active) {
             return InputStatus.END_OF_INPUT;
         }
-        boolean exhausted = false;
+        boolean exhausted;
         try {
-            while (!batch.isFull()) {
-                if (!rows.next()) {
-                    exhausted = true;
-                    break;
-                }
-                for (int c = 0; c < columnTypes.size(); c++) {
-                    H2Columns.read(rows, c + 1, columnTypes.get(c), batch, c);
-                }
-                batch.commitRow();
-            }
+            exhausted = JdbcColumns.readRows(rows, columnTypes, batch);
         } catch (SQLException e) {
             throw ManagedTableStorage.internal("read managed storage '" + storageName + "'", e);
         }
