@@ -49,11 +49,22 @@ final class KafkaClients {
 
     /** A producer of raw bytes with the table's partitioner. */
     static KafkaProducer<byte[], byte[]> producer(KafkaTableConfig table) {
+        return producer(table, null);
+    }
+
+    /**
+     * A producer of raw bytes with the table's partitioner and, unless null, the transactional id
+     * {@code transactionalId} (which makes it idempotent too); its transactions are not initialized yet.
+     */
+    static KafkaProducer<byte[], byte[]> producer(KafkaTableConfig table, String transactionalId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DEFAULT_TIMEOUT_MS);
         config.putAll(table.clientProperties());
         if (table.partitioner() == SinkPartitioner.ROUND_ROBIN) {
             config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, RoundRobinPartitioner.class);
+        }
+        if (transactionalId != null) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }
         try {
             return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());

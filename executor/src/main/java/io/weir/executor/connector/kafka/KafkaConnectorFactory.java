@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * {@code topic}, {@code properties.bootstrap.servers}, {@code properties.group.id} and any other
  * {@code properties.*} client setting (see {@link KafkaClientProperties} for those refused),
  * {@code scan.startup.mode} ({@code group-offsets} by default), {@code scan.startup.timestamp-millis},
- * {@code scan.bounded.mode} ({@code unbounded} or {@code latest-offset}), {@code sink.partitioner}, {@code format}
+ * {@code scan.bounded.mode} ({@code unbounded} or {@code latest-offset}), {@code sink.partitioner},
+ * {@code sink.delivery-guarantee} ({@code at-least-once} by default, {@code exactly-once} or {@code none}),
+ * {@code sink.transactional-id-prefix} (required for exactly-once), {@code format}
  * and its {@code json.*}/{@code csv.*} options. Nothing here talks to Kafka: brokers are first contacted when a
  * reader or sink opens.
  */
@@ -32,6 +34,8 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
     static final String STARTUP_TIMESTAMP = "scan.startup.timestamp-millis";
     static final String BOUNDED_MODE = "scan.bounded.mode";
     static final String SINK_PARTITIONER = "sink.partitioner";
+    static final String DELIVERY_GUARANTEE = "sink.delivery-guarantee";
+    static final String TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
 
     /** Kafka's rule for topic names. */
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -40,7 +44,7 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
             .required(TOPIC, BOOTSTRAP_SERVERS, FormatOptions.FORMAT)
             // 'properties.*' is listed so that error messages show it; the keys themselves are checked apart.
             .optional(KafkaClientProperties.PREFIX + "group.id", KafkaClientProperties.PREFIX + "*", STARTUP_MODE,
-                    STARTUP_TIMESTAMP, BOUNDED_MODE, SINK_PARTITIONER)
+                    STARTUP_TIMESTAMP, BOUNDED_MODE, SINK_PARTITIONER, DELIVERY_GUARANTEE, TRANSACTIONAL_ID_PREFIX)
             .optional(FormatOptions.KEYS.toArray(new String[0]));
 
     @Override
@@ -64,8 +68,12 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
                 .equals("latest-offset");
         SinkPartitioner partitioner = SinkPartitioner.fromOptionValue(
                 options.choice(SINK_PARTITIONER, "default", SinkPartitioner.optionValues()));
+        DeliveryGuarantee guarantee = DeliveryGuarantee.fromOptionValue(options.choice(DELIVERY_GUARANTEE,
+                DeliveryGuarantee.AT_LEAST_ONCE.optionValue(), DeliveryGuarantee.optionValues()));
         KafkaTableConfig config = new KafkaTableConfig(spec.tableName(), topic, servers, clientProperties,
-                startupMode, startupTimestamp, bounded, partitioner, format(spec, options), spec.columnTypes());
+                startupMode, startupTimestamp, bounded, partitioner, guarantee,
+                transactionalIdPrefix(options, guarantee, clientProperties), format(spec, options),
+                spec.columnTypes());
         return new KafkaTable(config);
     }
 
@@ -88,6 +96,32 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
                     + "'_' and '-', at most 249 characters), got '" + value + "'");
         }
         return topic;
+    }
+
+    /**
+     * The prefix of an exactly-once sink's transactional ids: required then, since it must be stable across
+     * restarts and unique among the writers of the cluster (two sinks with one prefix fence each other).
+     */
+    private static String transactionalIdPrefix(OptionReader options, DeliveryGuarantee guarantee,
+            Map<String, String> clientProperties) {
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            if (options.has(TRANSACTIONAL_ID_PREFIX)) {
+                throw WeirException.validation("Option '" + TRANSACTIONAL_ID_PREFIX + "' applies only when '"
+                        + DELIVERY_GUARANTEE + "' is 'exactly-once'");
+            }
+            return null;
+        }
+        if (clientProperties.containsKey("transactional.id")) {
+            throw WeirException.validation("Option 'properties.transactional.id' cannot be set: an exactly-once sink "
+                    + "derives its transactional ids from '" + TRANSACTIONAL_ID_PREFIX + "'");
+        }
+        String prefix = options.has(TRANSACTIONAL_ID_PREFIX) ? options.get(TRANSACTIONAL_ID_PREFIX).trim() : "";
+        if (prefix.isEmpty()) {
+            throw WeirException.validation("Option '" + TRANSACTIONAL_ID_PREFIX + "' is required when '"
+                    + DELIVERY_GUARANTEE + "' is 'exactly-once': give a name unique to this sink among the writers "
+                    + "of the Kafka cluster and keep it across restarts");
+        }
+        return prefix;
     }
 
     private static long startupTimestamp(OptionReader options, StartupMode mode) {

@@ -29,11 +29,15 @@ final class KafkaTable implements ConnectorTable {
     }
 
     /**
-     * Kafka's writes cannot be taken back without transactions (issue 4), so unlike the contract's default a
-     * sink closed without {@code endInput} keeps what it sent: at-least-once.
+     * Exactly-once: transactions committed on checkpoint completion ({@link ExactlyOnceKafkaSink}). Otherwise
+     * writes cannot be taken back, so unlike the contract's default a sink closed without {@code endInput} keeps
+     * what it sent ({@link KafkaSinkOperator}).
      */
     @Override
     public OperatorFactory createSink() {
+        if (config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            return () -> new ExactlyOnceKafkaSink(config);
+        }
         return () -> new KafkaSinkOperator(config);
     }
 }

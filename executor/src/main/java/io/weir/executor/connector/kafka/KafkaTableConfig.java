@@ -17,12 +17,15 @@ import java.util.Map;
  * @param bounded          {@code 'scan.bounded.mode' = 'latest-offset'}: readers stop at the end offsets seen
  *                         when they open
  * @param partitioner      how the sink picks partitions ({@code sink.partitioner})
+ * @param deliveryGuarantee what the sink promises across failures ({@code sink.delivery-guarantee})
+ * @param transactionalIdPrefix {@code sink.transactional-id-prefix}: the start of the transactional ids of an
+ *                         exactly-once sink, null otherwise
  * @param format           the records' {@code format}
  * @param columnTypes      the table's physical columns, which a record's value holds
  */
 record KafkaTableConfig(String tableName, String topic, String bootstrapServers, Map<String, String> clientProperties,
         StartupMode startupMode, long startupTimestamp, boolean bounded, SinkPartitioner partitioner,
-        ValueFormat format, List<DataType> columnTypes) {
+        DeliveryGuarantee deliveryGuarantee, String transactionalIdPrefix, ValueFormat format, List<DataType> columnTypes) {
 
     KafkaTableConfig {
         clientProperties = Map.copyOf(clientProperties);

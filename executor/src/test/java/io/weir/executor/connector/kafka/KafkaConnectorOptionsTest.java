@@ -118,6 +118,41 @@ class KafkaConnectorOptionsTest {
                         + "'com.example.Mine'");
     }
 
+    @Test
+    void whenExactlyOnceHasNoTransactionalIdPrefix_thenTheErrorNamesTheOption() {
+        assertThatThrownBy(() -> table("events", SERVERS, "sink.delivery-guarantee", "exactly-once"))
+                .isInstanceOf(WeirException.class)
+                .hasMessageStartingWith("Option 'sink.transactional-id-prefix' is required when "
+                        + "'sink.delivery-guarantee' is 'exactly-once'");
+        assertThatThrownBy(() -> table("events", SERVERS, "sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", " "))
+                .hasMessageStartingWith("Option 'sink.transactional-id-prefix' is required");
+        assertThatThrownBy(() -> table("events", SERVERS, "sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "p", "properties.transactional.id", "mine"))
+                .hasMessageStartingWith("Option 'properties.transactional.id' cannot be set");
+    }
+
+    @Test
+    void whenTheDeliveryGuaranteeIsNotExactlyOnce_thenATransactionalIdPrefixIsRejected() {
+        assertThatThrownBy(() -> table("events", SERVERS, "sink.transactional-id-prefix", "p"))
+                .hasMessage("Option 'sink.transactional-id-prefix' applies only when 'sink.delivery-guarantee' is "
+                        + "'exactly-once'");
+        assertThatThrownBy(() -> table("events", SERVERS, "sink.delivery-guarantee", "twice"))
+                .hasMessage("Option 'sink.delivery-guarantee' must be one of exactly-once, at-least-once, none; got "
+                        + "'twice'");
+    }
+
+    @Test
+    void whenTheDeliveryGuaranteeIsOmitted_thenItIsAtLeastOnce() {
+        KafkaTableConfig config = ((KafkaSource) table("events", SERVERS).createSource()).config();
+        KafkaTableConfig exactlyOnce = ((KafkaSource) table("events", SERVERS, "sink.delivery-guarantee",
+                "Exactly-Once", "sink.transactional-id-prefix", "orders-sink").createSource()).config();
+
+        assertThat(config.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(exactlyOnce.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(exactlyOnce.transactionalIdPrefix()).isEqualTo("orders-sink");
+    }
+
     private static ConnectorTable create(Map<String, String> options) {
         TableSpec base = spec("events", SERVERS);
         return new KafkaConnectorFactory().create(new TableSpec(base.tableName(), base.columnNames(),

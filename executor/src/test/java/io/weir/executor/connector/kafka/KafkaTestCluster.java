@@ -179,6 +179,35 @@ public final class KafkaTestCluster implements AutoCloseable {
         return records;
     }
 
+    /**
+     * The values a {@code read_committed} consumer reads from {@code topic}, from its beginning up to its last
+     * stable offsets (what committed transactions hold, before any transaction still open).
+     */
+    public List<String> readCommitted(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // With read_committed, end offsets are the last stable offsets.
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " up to " + ends);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
+    }
+
     /** The end offset of every partition of {@code topic}, by partition. */
     public Map<Integer, Long> endOffsets(String topic) {
         try (KafkaConsumer<String, String> consumer = consumer(null)) {
