@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The catalog, managed rows and query ids survive a restart on the same data dir. */
+/** The catalog, managed rows and query ids survive a restart on the same data dir; checkpointed queries resume. */
 class RestartTest {
 
     @TempDir
@@ -52,6 +52,28 @@ class RestartTest {
             assertThat(query.get("state").asText()).isEqualTo("FAILED");
             assertThat(query.get("error").asText()).contains("server stopped");
             assertThat(client.get("/v1/queries/" + queryId + "/results").status()).isEqualTo(410);
+        }
+    }
+
+    @Test
+    void whenServerStopsWhileACheckpointedSelectRuns_thenAfterRestartItRunsAgainFromItsCheckpoint() throws Exception {
+        String queryId;
+        try (WeirServer server = TestServers.start(dataDir)) {
+            WeirClient client = new WeirClient(server.port());
+            client.ok("CREATE TABLE ticks (auction BIGINT, price BIGINT) WITH ('connector' = 'nexmark', "
+                    + "'nexmark.table' = 'bid', 'rows-per-second' = '500')");
+            queryId = client.ok("SET 'execution.checkpointing.interval' = '200 ms'; SELECT auction, price FROM ticks")
+                    .get("queryId").asText();
+            ExactlyOnceTest.awaitCompletedCheckpoint(client, queryId);
+        }
+        try (WeirServer server = TestServers.start(dataDir)) {
+            WeirClient client = new WeirClient(server.port());
+
+            var query = client.get("/v1/queries/" + queryId).body();
+            assertThat(query.get("state").asText()).as(query.toString()).isEqualTo("RUNNING");
+            assertThat(client.get("/v1/queries/" + queryId + "/results?token=0").body().get("rows"))
+                    .as("the resumed query's results, for its client to read again").isNotEmpty();
+            assertThat(client.delete("/v1/queries/" + queryId).status()).isEqualTo(200);
         }
     }
 }
