@@ -180,6 +180,7 @@ public final class CheckpointCoordinator implements CheckpointAcks {
                 return;
             }
             pending.remove(checkpointId);
+            checkpoint.expiry.cancel(false);
             long now = clock.millis();
             metadata = new CheckpointMetadata(checkpointId, checkpoint.triggerTimestamp, checkpoint.savepoint,
                     jobName, vertices, checkpoint.size());
@@ -265,10 +266,11 @@ public final class CheckpointCoordinator implements CheckpointAcks {
                                 + refusal));
             }
             long id = nextId++;
-            Path directory = savepoint ? savepointDirectory : CheckpointStorage.checkpointDirectory(config.directory(), id);
+            Path directory = savepoint ? savepointDirectory
+                    : CheckpointStorage.checkpointDirectory(config.directory(), id);
             checkpoint = new PendingCheckpoint(id, attempt.attempt(), clock.millis(), savepoint, directory, tasks);
             pending.put(id, checkpoint);
-            timer.schedule(() -> expire(id), config.timeoutMillis(), TimeUnit.MILLISECONDS);
+            checkpoint.expiry = timer.schedule(() -> expire(id), config.timeoutMillis(), TimeUnit.MILLISECONDS);
         }
         attempt.triggerSources(new CheckpointBarrier(checkpoint.id, checkpoint.triggerTimestamp, savepoint));
         return checkpoint.result;
@@ -285,6 +287,9 @@ public final class CheckpointCoordinator implements CheckpointAcks {
     /** Called under the lock. {@code counts}: a real failure, which counts toward the tolerable limit. */
     private void abort(PendingCheckpoint checkpoint, Throwable cause, boolean counts) {
         pending.remove(checkpoint.id);
+        if (checkpoint.expiry != null) {
+            checkpoint.expiry.cancel(false);
+        }
         long now = clock.millis();
         record(new CheckpointStats(checkpoint.id, "FAILED", checkpoint.savepoint, checkpoint.triggerTimestamp,
                 now - checkpoint.triggerTimestamp, checkpoint.alignmentMillis(), checkpoint.size(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * A checkpoint in flight: which tasks still have to acknowledge it, what they wrote, and the future that completes
@@ -17,6 +18,8 @@ final class PendingCheckpoint {
     final boolean savepoint;
     final Path directory;
     final CompletableFuture<CheckpointMetadata> result = new CompletableFuture<>();
+    /** Expires the checkpoint at its timeout; cancelled when it ends earlier. */
+    ScheduledFuture<?> expiry;
     private final Set<String> awaiting;
     private long size;
     private long maxAlignmentNanos;

@@ -35,7 +35,8 @@ public final class RestoredOperatorState implements StateReader {
             if (data == null) {
                 continue;
             }
-            data.keyGroupBytes().subMap(first, end).forEach((group, bytes) -> groups.add(new KeyGroupState(group, in(bytes))));
+            data.keyGroupBytes().subMap(first, end)
+                    .forEach((group, bytes) -> groups.add(new KeyGroupState(group, in(bytes))));
             byte[] operatorState = data.operatorStateBytes();
             if (operatorState != null) {
                 operatorStates.add(in(operatorState));

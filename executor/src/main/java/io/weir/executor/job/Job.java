@@ -143,6 +143,8 @@ public final class Job {
         return coordinator.triggerSavepoint(directory).thenCompose(metadata -> {
             Execution attempt = current;
             CompletableFuture<CheckpointMetadata> stopped = new CompletableFuture<>();
+            // A task that ends meanwhile never runs its mail; the job's end then says it has stopped.
+            completion.whenComplete((ignored, failure) -> stopped.complete(metadata));
             // Mail runs in order: each task's commit notification has run when this reaches it.
             List<Task> tasks = attempt.tasks();
             AtomicInteger remaining = new AtomicInteger(tasks.size());
@@ -305,7 +307,8 @@ public final class Job {
         onTerminated.accept(this);
         switch (state) {
             case FAILED -> completion.completeExceptionally(failure);
-            case CANCELED -> completion.completeExceptionally(new CancellationException("Job '" + name + "' was cancelled"));
+            case CANCELED -> completion.completeExceptionally(
+                    new CancellationException("Job '" + name + "' was cancelled"));
             default -> completion.complete(null);
         }
     }

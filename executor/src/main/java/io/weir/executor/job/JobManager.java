@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,9 +26,8 @@ public final class JobManager implements AutoCloseable {
     }
 
     private final RuntimeOptions options;
-    private final Services services = new Services(
-            Executors.newSingleThreadScheduledExecutor(daemon("weir-checkpoint-timer")),
-            Executors.newFixedThreadPool(2, daemon("weir-checkpoint-io")));
+    private final Services services =
+            new Services(timer(), Executors.newFixedThreadPool(2, daemon("weir-checkpoint-io")));
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
     /** Guarded by {@code this}, so no job starts after close began. */
     private boolean closed;
@@ -101,6 +101,13 @@ public final class JobManager implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One thread; cancelled timeouts leave its queue at once, so a long timeout does not pile them up. */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("weir-checkpoint-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static ThreadFactory daemon(String name) {

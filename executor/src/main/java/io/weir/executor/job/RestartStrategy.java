@@ -26,7 +26,10 @@ public sealed interface RestartStrategy {
             int attempts) implements RestartStrategy {
     }
 
-    /** {@code failure-rate}: restarts after {@code delayMillis} unless {@code maxFailures} fell within {@code intervalMillis}. */
+    /**
+     * {@code failure-rate}: restarts after {@code delayMillis} unless more than {@code maxFailures} failures fell
+     * within {@code intervalMillis}.
+     */
     record FailureRate(int maxFailures, long intervalMillis, long delayMillis) implements RestartStrategy {
     }
 

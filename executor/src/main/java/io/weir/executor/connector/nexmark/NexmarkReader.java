@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * One subtask of a nexmark table: its split of the event sequence, emitted a chunk per poll with the declared
  * columns written straight into fresh vectors. Rows of a split are in event-id order, so event time never goes
- * back within it, unless the table asks for disorder ({@link EventDisorder}). A throttled reader reads the context's clock; a cancelled one emits nothing more (and never
- * reports the end of its input).
+ * back within it, unless the table asks for disorder ({@link EventDisorder}). A throttled reader reads the context's
+ * clock; a cancelled one emits nothing more (and never reports the end of its input). Checkpoints record where
+ * each subtask stands ({@link NexmarkPositions}), so a restored run at any parallelism goes on from there.
  */
 final class NexmarkReader implements SourceReader {
 
