@@ -8,14 +8,13 @@ import io.weir.executor.data.StringVector;
 import io.weir.executor.data.TypeKind;
 import io.weir.executor.data.Vector;
 import java.math.BigInteger;
-import java.util.SplittableRandom;
 
 /**
  * Fills one column of one subtask's chunks, writing straight into the typed arrays of a fresh vector.
  *
- * <p>Each generator owns two random streams (values and nulls) seeded by the reader, so the values of a column
- * depend only on its seed and the row's position, not on chunk sizes or on the other columns.
- * Used by one reader thread.
+ * <p>Each generator owns two random streams (values and nulls) seeded by the reader and restarted at every row's
+ * index ({@link RowRandom}), so the values of a column depend only on its seed and the row's index in the table,
+ * not on chunk sizes, the other columns, the parallelism or restores. Used by one reader thread.
  */
 abstract class ColumnGenerator {
 
@@ -23,9 +22,9 @@ abstract class ColumnGenerator {
     private static final char[] ALPHABET = "0123456789abcdef".toCharArray();
 
     private final double nullRate;
-    private final SplittableRandom nulls;
+    private final RowRandom nulls;
 
-    ColumnGenerator(double nullRate, SplittableRandom nulls) {
+    ColumnGenerator(double nullRate, RowRandom nulls) {
         this.nullRate = nullRate;
         this.nulls = nulls;
     }
@@ -33,13 +32,14 @@ abstract class ColumnGenerator {
     /**
      * Writes rows {@code [0, count)} of {@code vector}.
      *
-     * @param firstRow  position of row 0 in this subtask's share of the table (sequences continue from it)
+     * @param firstRow  index of row 0 in the whole table (sequences and random streams continue from it)
      * @param nowMillis the injected clock's time, for temporal values
      */
     final void fill(Vector vector, int count, long firstRow, long nowMillis) {
         fillValues(vector, count, firstRow, nowMillis);
         if (nullRate > 0) {
             for (int i = 0; i < count; i++) {
+                nulls.startRow(firstRow + i);
                 if (nulls.nextDouble() < nullRate) {
                     vector.setNull(i);
                 }
@@ -49,12 +49,8 @@ abstract class ColumnGenerator {
 
     abstract void fillValues(Vector vector, int count, long firstRow, long nowMillis);
 
-    /**
-     * The generator of {@code spec} for one subtask.
-     *
-     * @param sequenceOffset how far into each sequence this subtask starts
-     */
-    static ColumnGenerator create(FieldSpec spec, long sequenceOffset, SplittableRandom values, SplittableRandom nulls) {
+    /** The generator of {@code spec}, drawing from {@code values} and {@code nulls}. */
+    static ColumnGenerator create(FieldSpec spec, RowRandom values, RowRandom nulls) {
         DataType type = spec.type();
         TypeKind kind = type.kind();
         double nullRate = spec.nullRate();
@@ -62,7 +58,7 @@ abstract class ColumnGenerator {
             return new Constant(1.0, nulls);
         }
         if (spec.sequence()) {
-            return new Sequence(spec, sequenceOffset, nulls);
+            return new Sequence(spec, nulls);
         }
         return switch (kind) {
             case BOOLEAN -> new RandomBoolean(nullRate, nulls, values);
@@ -75,7 +71,7 @@ abstract class ColumnGenerator {
 
     /** Every row NULL (a column of type NULL). */
     private static final class Constant extends ColumnGenerator {
-        Constant(double nullRate, SplittableRandom nulls) {
+        Constant(double nullRate, RowRandom nulls) {
             super(nullRate, nulls);
         }
 
@@ -88,9 +84,9 @@ abstract class ColumnGenerator {
     }
 
     private static final class RandomBoolean extends ColumnGenerator {
-        private final SplittableRandom random;
+        private final RowRandom random;
 
-        RandomBoolean(double nullRate, SplittableRandom nulls, SplittableRandom random) {
+        RandomBoolean(double nullRate, RowRandom nulls, RowRandom random) {
             super(nullRate, nulls);
             this.random = random;
         }
@@ -99,6 +95,7 @@ abstract class ColumnGenerator {
         void fillValues(Vector vector, int count, long firstRow, long nowMillis) {
             boolean[] out = ((BooleanVector) vector).values();
             for (int i = 0; i < count; i++) {
+                random.startRow(firstRow + i);
                 out[i] = random.nextBoolean();
             }
         }
@@ -106,11 +103,11 @@ abstract class ColumnGenerator {
 
     /** Integers, intervals and DECIMAL (unscaled) uniformly in {@code [min, max]}. */
     private static final class RandomLong extends ColumnGenerator {
-        private final SplittableRandom random;
+        private final RowRandom random;
         private final long min;
         private final long max;
 
-        RandomLong(FieldSpec spec, SplittableRandom nulls, SplittableRandom random) {
+        RandomLong(FieldSpec spec, RowRandom nulls, RowRandom random) {
             super(spec.nullRate(), nulls);
             this.random = random;
             this.min = spec.minLong();
@@ -121,6 +118,7 @@ abstract class ColumnGenerator {
         void fillValues(Vector vector, int count, long firstRow, long nowMillis) {
             long[] out = ((LongVector) vector).values();
             for (int i = 0; i < count; i++) {
+                random.startRow(firstRow + i);
                 out[i] = next();
             }
         }
@@ -137,12 +135,12 @@ abstract class ColumnGenerator {
     }
 
     private static final class RandomDouble extends ColumnGenerator {
-        private final SplittableRandom random;
+        private final RowRandom random;
         private final double min;
         private final double max;
         private final boolean isFloat;
 
-        RandomDouble(FieldSpec spec, SplittableRandom nulls, SplittableRandom random) {
+        RandomDouble(FieldSpec spec, RowRandom nulls, RowRandom random) {
             super(spec.nullRate(), nulls);
             this.random = random;
             this.min = spec.minDouble();
@@ -154,6 +152,7 @@ abstract class ColumnGenerator {
         void fillValues(Vector vector, int count, long firstRow, long nowMillis) {
             double[] out = ((DoubleVector) vector).values();
             for (int i = 0; i < count; i++) {
+                random.startRow(firstRow + i);
                 double r = random.nextDouble();
                 // Interpolating this way stays finite even when max - min overflows a double.
                 double value = min * (1.0 - r) + max * r;
@@ -164,10 +163,10 @@ abstract class ColumnGenerator {
 
     /** Strings of {@code length} random hexadecimal characters (as Flink generates them). */
     private static final class RandomString extends ColumnGenerator {
-        private final SplittableRandom random;
+        private final RowRandom random;
         private final char[] buffer;
 
-        RandomString(FieldSpec spec, SplittableRandom nulls, SplittableRandom random) {
+        RandomString(FieldSpec spec, RowRandom nulls, RowRandom random) {
             super(spec.nullRate(), nulls);
             this.random = random;
             this.buffer = new char[spec.length()];
@@ -177,6 +176,7 @@ abstract class ColumnGenerator {
         void fillValues(Vector vector, int count, long firstRow, long nowMillis) {
             String[] out = ((StringVector) vector).values();
             for (int i = 0; i < count; i++) {
+                random.startRow(firstRow + i);
                 for (int j = 0; j < buffer.length; j++) {
                     buffer[j] = ALPHABET[random.nextInt(ALPHABET.length)];
                 }
@@ -187,11 +187,11 @@ abstract class ColumnGenerator {
 
     /** A moment in {@code [now - maxPast, now]}, as a date, a time of day or a timestamp. */
     private static final class RandomTemporal extends ColumnGenerator {
-        private final SplittableRandom random;
+        private final RowRandom random;
         private final TypeKind kind;
         private final long maxPast;
 
-        RandomTemporal(FieldSpec spec, SplittableRandom nulls, SplittableRandom random) {
+        RandomTemporal(FieldSpec spec, RowRandom nulls, RowRandom random) {
             super(spec.nullRate(), nulls);
             this.random = random;
             this.kind = spec.type().kind();
@@ -202,6 +202,7 @@ abstract class ColumnGenerator {
         void fillValues(Vector vector, int count, long firstRow, long nowMillis) {
             long[] out = ((LongVector) vector).values();
             for (int i = 0; i < count; i++) {
+                random.startRow(firstRow + i);
                 long millis = maxPast == 0 ? nowMillis : nowMillis - random.nextLong(maxPast + 1);
                 out[i] = switch (kind) {
                     case DATE -> Math.floorDiv(millis, MILLIS_PER_DAY);
@@ -212,17 +213,17 @@ abstract class ColumnGenerator {
         }
     }
 
-    /** {@code start + offset + row}: this subtask's contiguous slice of the sequence. */
+    /** {@code start + row}: row {@code r} of the table holds the sequence's value number {@code r}. */
     private static final class Sequence extends ColumnGenerator {
         private final TypeKind kind;
         private final long first;
         /** 10^scale for DECIMAL, so the plain sequence number becomes an unscaled value. */
         private final long unscale;
 
-        Sequence(FieldSpec spec, long offset, SplittableRandom nulls) {
+        Sequence(FieldSpec spec, RowRandom nulls) {
             super(spec.nullRate(), nulls);
             this.kind = spec.type().kind();
-            this.first = spec.start() + offset;
+            this.first = spec.start();
             int scale = spec.type().decimalScale();
             // Above scale 18 only the sequence 0..0 fits the column (FieldSpec checked), so any factor will do.
             this.unscale = kind != TypeKind.DECIMAL ? 1L : scale <= 18 ? BigInteger.TEN.pow(scale).longValueExact() : 0L;

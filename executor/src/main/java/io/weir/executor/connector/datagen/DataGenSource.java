@@ -8,7 +8,8 @@ import java.util.List;
  * Divides a datagen table among subtasks. A bounded table of {@code totalRows} rows gives subtask {@code i} the
  * contiguous rows {@code [offset(i), offset(i) + count(i))} (the first {@code totalRows % parallelism} subtasks
  * take one row more), and every sequence column uses the same positions, so subtasks together produce each
- * sequence value exactly once: no overlap and no gap. The rate limit is shared out the same way
+ * sequence value exactly once: no overlap and no gap (also after a restore at another parallelism, see
+ * {@link RowRange}). The rate limit is shared out the same way
  * ({@code rows-per-second / parallelism} each), as in Flink.
  */
 final class DataGenSource implements SourceFactory {
@@ -30,15 +31,10 @@ final class DataGenSource implements SourceFactory {
 
     @Override
     public SourceReader createReader(int subtaskIndex, int parallelism) {
-        if (totalRows == UNBOUNDED) {
-            return new DataGenReader(tableName, fields, subtaskIndex, parallelism, 0, UNBOUNDED,
-                    rowsPerSecond / parallelism);
-        }
-        long base = totalRows / parallelism;
-        long remainder = totalRows % parallelism;
-        long offset = subtaskIndex * base + Math.min(subtaskIndex, remainder);
-        long count = base + (subtaskIndex < remainder ? 1 : 0);
-        return new DataGenReader(tableName, fields, subtaskIndex, parallelism, offset, count,
+        boolean bounded = totalRows != UNBOUNDED;
+        // An unbounded table is rows [0, Long.MAX_VALUE): ranges no subtask can exhaust, with stable row indexes.
+        RowRange share = RowRange.freshShare(bounded ? totalRows : Long.MAX_VALUE, subtaskIndex, parallelism);
+        return new DataGenReader(tableName, fields, subtaskIndex, parallelism, share, bounded,
                 rowsPerSecond / parallelism);
     }
 

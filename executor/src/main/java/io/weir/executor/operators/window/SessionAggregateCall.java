@@ -4,6 +4,9 @@ import io.weir.executor.api.AggregateCall;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.aggregate.AggregateCallState;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * One aggregate call over session windows, whose groups are session slots that merge and are re-used. A plain
@@ -62,6 +65,22 @@ final class SessionAggregateCall {
     void compact(Sessions sessions) {
         if (distinct != null) {
             distinct.compact(sessions);
+        }
+    }
+
+    /** Writes the state of sessions {@code slots[0..count)} for a checkpoint: the aggregate, then DISTINCT values. */
+    void write(DataOutput out, int[] slots, int count, int slotCount) throws IOException {
+        state.writeGroups(out, slots, count, slotCount);
+        if (distinct != null) {
+            distinct.write(out, slots, count);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into the (fresh) sessions {@code slots[0..count)}. */
+    void read(DataInput in, int[] slots, int count, int slotCount, Sessions sessions) throws IOException {
+        state.readGroups(in, slots, count, slotCount);
+        if (distinct != null) {
+            distinct.read(in, slots, count, sessions);
         }
     }
 }

@@ -1,12 +1,16 @@
 package io.weir.executor.operators.window;
 
 import io.weir.executor.api.AggregateCall;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -170,6 +174,58 @@ final class SessionDistinctValues {
             for (int i = 0; i < n; i++) {
                 insert(keys, i, entryHashes[i], slot);
             }
+        }
+    }
+
+    /**
+     * Writes the values of sessions {@code slots[0..count)} for a checkpoint: how many each has, then all of them
+     * as one column. Serials are not written: a restored session gets a new one.
+     */
+    void write(DataOutput out, int[] slots, int count) throws IOException {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int n = slots[i] < counts.length ? counts[slots[i]] : 0;
+            ValueCodec.writeVarInt(out, n);
+            total += n;
+        }
+        int[] entries = new int[total];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (slots[i] < head.length) {
+                for (int e = head[slots[i]]; e != NONE; e = nextEntry[e]) {
+                    entries[n++] = e;
+                }
+            }
+        }
+        ValueCodec.writeColumn(out, seen.keyColumn(1), entries, total);
+    }
+
+    /** Reads what {@link #write} wrote as the values of the restored sessions {@code slots[0..count)}. */
+    void read(DataInput in, int[] slots, int count, Sessions sessions) throws IOException {
+        int[] perSession = new int[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            perSession[i] = ValueCodec.readVarInt(in);
+            total += perSession[i];
+        }
+        Vector values = ValueCodec.readColumn(in, keyTypes.get(1), total);
+        if (total == 0) {
+            return;
+        }
+        LongVector serials = new LongVector(total);
+        int[] slotOfValue = new int[total];
+        int v = 0;
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < perSession[i]; j++) {
+                serials.set(v, sessions.serial(slots[i]));
+                slotOfValue[v++] = slots[i];
+            }
+        }
+        Vector[] keys = {serials, values};
+        int[] valueHashes = new int[total];
+        GroupHashTable.hash(keys, total, valueHashes);
+        for (int i = 0; i < total; i++) {
+            insert(keys, i, valueHashes[i], slotOfValue[i]);
         }
     }
 

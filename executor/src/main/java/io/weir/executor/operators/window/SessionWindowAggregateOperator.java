@@ -3,14 +3,23 @@ package io.weir.executor.operators.window;
 import io.weir.executor.api.AggregateCall;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,8 +40,16 @@ import java.util.List;
  * null rowtime are always dropped. At end of input every session closes.
  *
  * <p>DISTINCT aggregates keep each open session's distinct values (see {@link SessionDistinctValues}).
+ *
+ * <p>Checkpoints: open sessions are keyed state, each in the key group of its partition key (what the hash exchange
+ * before this operator routes by), written with its bounds, every call's accumulator and its DISTINCT values, so a
+ * restore at another parallelism gives each subtask exactly the sessions of the keys it will receive. The
+ * watermark goes to operator state; a restored subtask takes the lowest of the old subtasks' as its floor. There
+ * are no timers: sessions close on watermarks only.
  */
 public final class SessionWindowAggregateOperator implements Operator {
+
+    private static final byte STATE_VERSION = 1;
 
     private final int[] partitionKeys;
     private final int timeColumn;
@@ -189,6 +206,88 @@ public final class SessionWindowAggregateOperator implements Operator {
     private void resetSlot(int slot, int slotCount) {
         for (SessionAggregateCall state : states) {
             state.reset(slot, slotCount);
+        }
+    }
+
+    /**
+     * Serializes the open sessions at the barrier, a stream per key group: the session count, their partition keys
+     * as rows, their first and last rowtimes, then each call's state of them. Sessions are written oldest first, so
+     * a restored subtask emits sessions that close together in the same order.
+     */
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        rowtime.snapshotInto(state);
+        int[] open = sessions.openSlots();
+        // A stable counting sort by key group keeps each group's sessions oldest first.
+        int[] starts = new int[KeyGroups.MAX_PARALLELISM + 1];
+        int[] keyGroups = new int[open.length];
+        for (int i = 0; i < open.length; i++) {
+            keyGroups[i] = sessions.keyGroupOf(open[i]);
+            starts[keyGroups[i] + 1]++;
+        }
+        for (int g = 0; g < KeyGroups.MAX_PARALLELISM; g++) {
+            starts[g + 1] += starts[g];
+        }
+        int[] sorted = new int[open.length];
+        int[] next = starts.clone();
+        for (int i = 0; i < open.length; i++) {
+            sorted[next[keyGroups[i]]++] = open[i];
+        }
+        for (int g = 0; g < KeyGroups.MAX_PARALLELISM; g++) {
+            int count = starts[g + 1] - starts[g];
+            if (count > 0) {
+                writeSessions(state.keyGroup(g), Arrays.copyOfRange(sorted, starts[g], starts[g + 1]));
+            }
+        }
+        return state.snapshot();
+    }
+
+    private void writeSessions(DataOutput out, int[] slots) throws IOException {
+        int count = slots.length;
+        int[] keyIds = new int[count];
+        for (int i = 0; i < count; i++) {
+            keyIds[i] = sessions.keyOf(slots[i]);
+        }
+        ValueCodec.writeRows(out, sessions.keyColumns(), keyIds, count);
+        for (int slot : slots) {
+            ValueCodec.writeVarLong(out, sessions.start(slot));
+            ValueCodec.writeVarLong(out, sessions.last(slot));
+        }
+        for (SessionAggregateCall state : states) {
+            state.write(out, slots, count, sessions.slotCount());
+        }
+    }
+
+    /**
+     * Restores the sessions of the key groups this subtask owns now. The lowest watermark of the old subtasks
+     * becomes this one's floor: a row that was late before the failure is late again, and no session that was
+     * emitted before it can open again.
+     */
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        rowtime.restoreFloor(state, STATE_VERSION, "session window aggregate");
+        for (StateReader.KeyGroupState keyGroup : state.keyGroups()) {
+            DataInput in = keyGroup.input();
+            StateBytes.checkVersion(in, STATE_VERSION, "session window aggregate");
+            readSessions(in);
+        }
+    }
+
+    private void readSessions(DataInput in) throws IOException {
+        Chunk keys = ValueCodec.readRows(in, keyTypes);
+        int count = keys.size();
+        int[] keyHashes = new int[count];
+        GroupHashTable.hash(keys.columns(), count, keyHashes);
+        int[] restored = new int[count];
+        for (int i = 0; i < count; i++) {
+            int key = sessions.key(keys.columns(), i, keyHashes[i]);
+            long start = ValueCodec.readVarLong(in);
+            long last = ValueCodec.readVarLong(in);
+            restored[i] = sessions.restore(key, start, last);
+        }
+        for (SessionAggregateCall state : states) {
+            state.read(in, restored, count, sessions.slotCount(), sessions);
         }
     }
 

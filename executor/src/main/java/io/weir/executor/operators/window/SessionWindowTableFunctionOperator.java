@@ -1,9 +1,14 @@
 package io.weir.executor.operators.window;
 
 import io.weir.executor.api.Counter;
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.ChunkBuilder;
 import io.weir.executor.data.DataType;
@@ -13,6 +18,8 @@ import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.hash.GroupHashTable;
 import io.weir.executor.operators.sort.IntSorter;
 import io.weir.executor.operators.store.RowStore;
+import java.io.DataInput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +32,15 @@ import java.util.List;
  * {@code window_time} appended, before the watermark is forwarded (so a window aggregate downstream sees the
  * rows, then the watermark that fires them). A closed session is final: a row that could still extend it would
  * have a time at or below the watermark, which is late.
+ *
+ * <p>Checkpoints: the held rows are keyed state, each in the key group of its partition key (what the hash exchange
+ * before this operator routes by; key group 0 without PARTITION BY), so a restore at another parallelism gives each
+ * subtask the rows of the keys it will receive. The watermark goes to operator state; a restored subtask takes the
+ * lowest of the old subtasks' as its floor, so a row that was late before the failure is late again.
  */
 public final class SessionWindowTableFunctionOperator implements Operator {
+
+    private static final byte STATE_VERSION = 1;
 
     private static final int NO_KEY_GROUP = 0;
 
@@ -71,6 +85,11 @@ public final class SessionWindowTableFunctionOperator implements Operator {
 
     @Override
     public void processChunk(int input, Chunk chunk, Output out) {
+        hold(chunk, dropLate);
+    }
+
+    /** Buffers the rows of {@code chunk} that have a time (and, with {@code dropLate}, are above the watermark). */
+    private void hold(Chunk chunk, boolean dropLate) {
         int count = chunk.size();
         LongVector time = chunk.longColumn(timeColumn);
         assignGroups(chunk, count);
@@ -207,5 +226,60 @@ public final class SessionWindowTableFunctionOperator implements Operator {
         rows.append(remaining);
         times = newTimes;
         groups = newGroups;
+    }
+
+    /**
+     * Serializes the held rows at the barrier, a stream per key group holding that group's rows (in arrival order);
+     * the watermark goes to operator state.
+     */
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        ValueCodec.writeVarLong(state.operatorState(), watermark);
+        int size = rows.size();
+        int[] keyGroupOf = new int[size];
+        int[] starts = new int[KeyGroups.MAX_PARALLELISM + 1];
+        for (int i = 0; i < size; i++) {
+            keyGroupOf[i] = partitionKeys.length == 0 ? 0 : KeyGroups.keyGroup(keys.groupHash(groups[i]));
+            starts[keyGroupOf[i] + 1]++;
+        }
+        for (int g = 0; g < KeyGroups.MAX_PARALLELISM; g++) {
+            starts[g + 1] += starts[g];
+        }
+        int[] sorted = new int[size];
+        int[] next = starts.clone();
+        for (int i = 0; i < size; i++) {
+            sorted[next[keyGroupOf[i]]++] = i;
+        }
+        Vector[] columns = rows.columns();
+        for (int g = 0; g < KeyGroups.MAX_PARALLELISM; g++) {
+            int count = starts[g + 1] - starts[g];
+            if (count > 0) {
+                ValueCodec.writeRows(state.keyGroup(g), columns, Arrays.copyOfRange(sorted, starts[g], starts[g + 1]),
+                        count);
+            }
+        }
+        return state.snapshot();
+    }
+
+    /**
+     * Holds again the rows of the key groups this subtask owns now (even those at or below the restored watermark:
+     * they arrived in time, their sessions were still open), and takes the old subtasks' lowest watermark.
+     */
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        long floor = Long.MAX_VALUE;
+        for (DataInput in : state.operatorStates()) {
+            StateBytes.checkVersion(in, STATE_VERSION, "session window table function");
+            floor = Math.min(floor, ValueCodec.readVarLong(in));
+        }
+        if (floor != Long.MAX_VALUE) {
+            watermark = Math.max(watermark, floor);
+        }
+        for (StateReader.KeyGroupState keyGroup : state.keyGroups()) {
+            DataInput in = keyGroup.input();
+            StateBytes.checkVersion(in, STATE_VERSION, "session window table function");
+            hold(ValueCodec.readRows(in, types), false);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.weir.executor.operators.window;
 
+import io.weir.executor.api.KeyGroups;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.hash.GroupHashTable;
@@ -287,6 +288,61 @@ final class Sessions {
         }
         keys = live;
         keyHead = heads;
+    }
+
+    /** The open sessions, oldest (lowest serial) first: what a checkpoint writes. */
+    int[] openSlots() {
+        int[] open = new int[16];
+        int count = 0;
+        for (int key = 0; key < keys.size(); key++) {
+            for (int s = keyHead[key]; s != NONE; s = next[s]) {
+                if (count == open.length) {
+                    open = Arrays.copyOf(open, count * 2);
+                }
+                open[count++] = s;
+            }
+        }
+        int[] result = Arrays.copyOf(open, count);
+        IntSorter.sort(result, count, (a, b) -> Long.compare(serial[a], serial[b]));
+        return result;
+    }
+
+    /**
+     * The key group of the session in {@code slot}: by the hash of its partition key, which is what the hash
+     * exchange before the operator routes rows by.
+     */
+    int keyGroupOf(int slot) {
+        return KeyGroups.keyGroup(keys.groupHash(keyOf[slot]));
+    }
+
+    /** The interned key id of the session in {@code slot}: its row in {@link #keyColumns()}. */
+    int keyOf(int slot) {
+        return keyOf[slot];
+    }
+
+    /** The interned partition keys, a row per key id (read-only). */
+    Vector[] keyColumns() {
+        Vector[] columns = new Vector[keys.keyColumnCount()];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = keys.keyColumn(k);
+        }
+        return columns;
+    }
+
+    /** The greatest rowtime of the session in {@code slot}. */
+    long last(int slot) {
+        return last[slot];
+    }
+
+    /**
+     * Opens a session of key {@code key} spanning {@code [start, last]} as a checkpoint recorded it and returns its
+     * slot. Restored sessions never overlap (those of one key were apart when written), so nothing merges.
+     */
+    int restore(int key, long start, long last) {
+        int slot = open(key, start);
+        // The queue entry says start + gap, below the real end, which takeClosed allows: it re-queues.
+        this.last[slot] = last;
+        return slot;
     }
 
     /** The number of interned partition keys (live or not), for tests of compaction. */
