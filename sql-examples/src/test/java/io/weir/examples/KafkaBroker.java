@@ -36,6 +36,12 @@ final class KafkaBroker implements AutoCloseable {
         this.admin = kit.admin();
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
+        // Not idempotent: on a freshly created partition the idempotent producer can fall into endless
+        // OUT_OF_ORDER_SEQUENCE_NUMBER retries, and the test then waits for records that never come. One request in
+        // flight keeps each partition's records in order.
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
