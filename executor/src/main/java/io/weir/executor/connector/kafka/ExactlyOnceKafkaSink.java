@@ -43,6 +43,9 @@ import org.apache.kafka.common.KafkaException;
  */
 final class ExactlyOnceKafkaSink implements Operator {
 
+    /** The batch id of the rows a bounded input ended with, after every checkpoint's; never a marker. */
+    private static final long UNSEALED = Long.MAX_VALUE;
+
     private final KafkaTableConfig table;
     private final SendFailures failures;
     private final EncodedRecords buffer = new EncodedRecords();
@@ -106,15 +109,16 @@ final class ExactlyOnceKafkaSink implements Operator {
 
     /**
      * The job ends: everything it received is final, so every batch and the rows since the last barrier are
-     * committed now, the latter as a batch above every checkpoint: should the job fail after this and replay, the
-     * replayed rows are then found committed.
+     * committed now, in one transaction. The marker covers the sealed batches only: rows no checkpoint covers may
+     * be routed to another subtask when a job that fails after this point replays them, so a marker cannot tell
+     * whether they are in the topic. Such a failure writes them again (at least once), rather than risk losing them.
      */
     @Override
     public void endInput(int input, Output out) {
         if (buffer.recordCount() > 0) {
-            pending.add(self, buffer.seal(Long.MAX_VALUE));
+            pending.add(self, buffer.seal(UNSEALED));
         }
-        commit(Long.MAX_VALUE);
+        commit(UNSEALED);
     }
 
     @Override
@@ -137,7 +141,7 @@ final class ExactlyOnceKafkaSink implements Operator {
         }
         markers.putAll(markerGroups.read(groups));
         // The restored checkpoint is complete, so are the batches it holds (all at or below it).
-        commit(Long.MAX_VALUE);
+        commit(UNSEALED);
     }
 
     /**
@@ -164,10 +168,17 @@ final class ExactlyOnceKafkaSink implements Operator {
             try {
                 producer.begin();
                 toSend.forEach((group, batches) -> {
-                    batches.forEach(batch -> records.send(producer.producer(), batch, failures.callback()));
-                    long last = batches.get(batches.size() - 1).checkpointId();
-                    markerGroups.addToTransaction(producer.producer(), group, last);
-                    written.put(group, last);
+                    long last = -1;
+                    for (RecordBatch batch : batches) {
+                        records.send(producer.producer(), batch, failures.callback());
+                        if (batch.checkpointId() != UNSEALED) {
+                            last = batch.checkpointId();
+                        }
+                    }
+                    if (last > markers.get(group)) {
+                        markerGroups.addToTransaction(producer.producer(), group, last);
+                        written.put(group, last);
+                    }
                 });
                 producer.commit();
             } catch (KafkaException e) {
@@ -181,8 +192,8 @@ final class ExactlyOnceKafkaSink implements Operator {
     }
 
     /**
-     * Reads the markers not known yet: once per owner and sink instance. A fresh job's own marker is read too,
-     * since a job that committed at {@link #endInput} and failed before it finished starts again without state.
+     * Reads the markers not known yet: once per owner and sink instance (a job restarted without a checkpoint may
+     * have committed some before).
      */
     private void readMissingMarkers(Iterable<Owner> owners) {
         List<String> missing = new ArrayList<>();

@@ -38,7 +38,8 @@ final class PendingRecordBatches {
     record Writer(String jobName, int subtask) {
     }
 
-    private static final byte VERSION = 1;
+    /** Version 1 was the state of the former sink (prepared transactions), which this one cannot take over. */
+    private static final byte VERSION = 2;
 
     /** Owner to its batches in checkpoint order. */
     private final Map<Owner, List<RecordBatch>> byOwner = new LinkedHashMap<>();

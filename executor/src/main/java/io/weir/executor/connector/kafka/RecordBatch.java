@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * format ({@link EncodedRecords}); immutable, so a snapshot may write it from another thread while the task goes on.
  *
  * @param checkpointId the checkpoint whose barrier sealed the batch: its records are sent once that checkpoint (or
- *                     a later one) is complete; {@link Long#MAX_VALUE} for the rows a bounded input ended with
+ *                     a later one) is complete; {@link Long#MAX_VALUE} for the rows a bounded input ended with, which no
+ *                     checkpoint covers
  * @param recordCount  how many values {@code bytes} holds
  * @param bytes        per record the value's length (int) and its bytes
  */
