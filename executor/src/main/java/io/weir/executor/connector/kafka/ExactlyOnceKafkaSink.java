@@ -6,71 +6,69 @@ import io.weir.executor.api.Output;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.WeirException;
-import io.weir.executor.connector.kafka.SinkTransactionState.Prepared;
+import io.weir.executor.connector.kafka.PendingRecordBatches.Owner;
+import io.weir.executor.connector.kafka.PendingRecordBatches.Writer;
 import io.weir.executor.data.Chunk;
 import java.io.IOException;
-import java.io.DataInput;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.KafkaException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One subtask of {@code INSERT INTO} a kafka table with {@code 'sink.delivery-guarantee' = 'exactly-once'}:
- * Kafka transactions committed when a checkpoint completes, so a {@code read_committed} consumer sees each row
- * once.
+ * One subtask of {@code INSERT INTO} a kafka table with {@code 'sink.delivery-guarantee' = 'exactly-once'}, by
+ * write-ahead, so that a {@code read_committed} consumer sees each row once, also when the server process dies:
  *
  * <ul>
- *   <li>The rows between two barriers go to one transaction, of a producer with its own transactional id
- *       {@code <prefix>-<subtask>-<slot>} ({@link TransactionalProducer}); a slot's producer is reused once its
- *       transaction is committed, so a steady job uses two.</li>
- *   <li>At the barrier of checkpoint {@code n} ({@link #snapshotState}) the transaction is flushed (prepared) and
- *       kept as transaction {@code n}; the state records every prepared transaction and the slots used.</li>
- *   <li>{@link #notifyCheckpointComplete}({@code n}) commits every prepared transaction {@code <= n}. An aborted
- *       checkpoint changes nothing: its transaction is committed with the next completed one.</li>
- *   <li>{@link #close} aborts the open transaction and hands the prepared ones to {@link PreparedTransactions}:
- *       after a failure, {@link #restoreState} takes those of the restored checkpoint (complete by definition)
- *       and commits them, then initializes every slot the restored subtasks used, which fences their zombies and
- *       aborts whatever else they left open. A prepared transaction not found was committed before the failure,
- *       or was held by a server process that ended: the broker then aborts it (see {@link PreparedTransactions}).</li>
+ *   <li>Record values are encoded as they come and kept ({@link EncodedRecords}); nothing is sent yet. At the
+ *       barrier of checkpoint {@code n} ({@link #snapshotState}) they are sealed as batch {@code n}, and every batch
+ *       not yet committed is the operator's state: the rows of about one checkpoint interval are held in memory
+ *       and in the checkpoint.</li>
+ *   <li>{@link #notifyCheckpointComplete}({@code n}) sends every batch {@code <= n} in ONE Kafka transaction of the
+ *       producer {@code <prefix>-<subtask>}, together with the commit marker of each owner ({@link CommitMarkers}),
+ *       and commits it: the records and the markers become visible at once. Batches at or below their owner's
+ *       marker are skipped, since they were committed before a failure.</li>
+ *   <li>An aborted checkpoint changes nothing: its batch is sent with the next completed one.</li>
+ *   <li>{@link #open} initializes the producer, which fences the instances of a previous attempt (or of a killed
+ *       server process) with the same id and ends what they left open. {@link #restoreState} fences the old
+ *       subtasks it takes over at a lower parallelism, then commits the batches of the restored checkpoint
+ *       (complete by definition) above their markers.</li>
  * </ul>
  *
- * <p>It needs checkpointing: without it nothing would ever be committed but at {@link #endInput}, which commits
- * everything (a job that ends). Every method runs on the task thread, which also does the blocking Kafka calls
- * (initializing a slot, flushing at a barrier, committing).
+ * <p>It needs checkpointing: without it nothing would be committed but at {@link #endInput}, which commits
+ * everything, sealed or not (a job that ends). Every method runs on the task thread, which also does the blocking
+ * Kafka calls (initializing, reading markers, committing).
  */
 final class ExactlyOnceKafkaSink implements Operator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceKafkaSink.class);
-    private static final long DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
+    /** The batch id of the rows a bounded input ended with, after every checkpoint's; never a marker. */
+    private static final long UNSEALED = Long.MAX_VALUE;
 
     private final KafkaTableConfig table;
     private final SendFailures failures;
-    /** Prepared transactions by checkpoint, oldest first; each waits for a checkpoint at or after it to complete. */
-    private final TreeMap<Long, TransactionalProducer> prepared = new TreeMap<>();
-    /** Initialized producers without a transaction, ready for the next one. */
-    private final ArrayDeque<TransactionalProducer> idle = new ArrayDeque<>();
+    private final EncodedRecords buffer = new EncodedRecords();
+    private final PendingRecordBatches pending = new PendingRecordBatches();
+    private final CommitMarkers markerGroups;
+    /** The last committed checkpoint per marker group, as read from Kafka (or committed by this instance). */
+    private final Map<String, Long> markers = new HashMap<>();
 
     private OperatorContext context;
+    private TransactionalProducer producer;
     private SinkRecords records;
-    /** The producer of the transaction the rows since the last barrier go to; null until the next row. */
-    private TransactionalProducer current;
-    /** Slots {@code 0 .. slotCount - 1} of this subtask have producers (or had, in an earlier attempt). */
-    private int slotCount;
+    /** This subtask as the owner of the records it receives. */
+    private Owner self;
 
     ExactlyOnceKafkaSink(KafkaTableConfig table) {
         this.table = table;
         this.failures = new SendFailures(table);
+        this.markerGroups = new CommitMarkers(table);
     }
 
     /**
-     * Checks that the job checkpoints. Nothing is initialized yet: a restored sink must commit what it takes over
-     * before a producer of the same id fences it.
+     * Checks that the job checkpoints, then initializes the subtask's producer: before a restore reads any marker,
+     * so that no older instance of this id can still commit.
      */
     @Override
     public void open(OperatorContext context) {
@@ -81,173 +79,140 @@ final class ExactlyOnceKafkaSink implements Operator {
                     + " (for example to '10 s'), or use 'at-least-once'");
         }
         this.context = context;
+        int subtask = context.subtaskIndex();
+        this.self = new Owner(markerGroups.group(context.jobName(), subtask), subtask);
+        this.producer = TransactionalProducer.initialize(table, subtask);
+        this.records = SinkRecords.forSubtask(table, producer.producer(), subtask);
     }
 
     @Override
     public void processChunk(int input, Chunk chunk, Output out) throws IOException {
-        failures.throwIfAny();
-        if (chunk.isEmpty()) {
-            return;
+        if (!chunk.isEmpty()) {
+            records.encode(chunk, buffer);
         }
-        if (current == null) {
-            current = acquire();
-            current.begin();
-        }
-        records.send(current.producer(), chunk, failures.callback());
     }
 
     @Override
     public StateSnapshot snapshotState(long checkpointId) {
-        if (current != null) {
-            flush(current);
-            prepared.put(checkpointId, current);
-            current = null;
+        if (buffer.recordCount() > 0) {
+            pending.add(self, buffer.seal(checkpointId));
         }
-        List<Prepared> transactions = new ArrayList<>(prepared.size());
-        prepared.forEach((id, producer) -> transactions.add(new Prepared(id, producer.slot())));
-        SinkTransactionState state = new SinkTransactionState(context.subtaskIndex(), slotCount, transactions);
-        return writer -> state.writeTo(writer.operatorState());
+        Map<Owner, List<RecordBatch>> copy = pending.copy();
+        Writer writer = new Writer(context.jobName(), context.subtaskIndex());
+        return state -> PendingRecordBatches.write(state.operatorState(), writer, copy);
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        commitUpTo(checkpointId);
+        commit(checkpointId);
     }
 
-    /** The job ends: everything it wrote is final, so every transaction is committed now. */
+    /**
+     * The job ends: everything it received is final, so every batch and the rows since the last barrier are
+     * committed now, in one transaction. The marker covers the sealed batches only: rows no checkpoint covers may
+     * be routed to another subtask when a job that fails after this point replays them, so a marker cannot tell
+     * whether they are in the topic. Such a failure writes them again (at least once), rather than risk losing them.
+     */
     @Override
     public void endInput(int input, Output out) {
-        if (current != null) {
-            flush(current);
-            prepared.put(Long.MAX_VALUE, current);
-            current = null;
+        if (buffer.recordCount() > 0) {
+            pending.add(self, buffer.seal(UNSEALED));
         }
-        commitUpTo(Long.MAX_VALUE);
-    }
-
-    private void commitUpTo(long checkpointId) {
-        for (Iterator<Map.Entry<Long, TransactionalProducer>> it = prepared.headMap(checkpointId, true).entrySet()
-                .iterator(); it.hasNext(); ) {
-            TransactionalProducer producer = it.next().getValue();
-            commit(producer);
-            it.remove();
-            idle.add(producer);
-        }
+        commit(UNSEALED);
     }
 
     @Override
     public void restoreState(StateReader state) throws Exception {
         int subtask = context.subtaskIndex();
         int parallelism = context.parallelism();
-        for (DataInput input : state.operatorStates()) {
-            SinkTransactionState old = SinkTransactionState.readFrom(input);
-            // An old subtask's transactions go to one new subtask, whatever the parallelism now.
-            if (old.subtask() % parallelism == subtask) {
-                takeOver(old);
+        List<Writer> writers = pending.restore(state, subtask, parallelism);
+        for (Writer writer : writers) {
+            // Subtasks below the parallelism fence their own ids at open; the others' zombies are fenced here,
+            // before their markers are read. Another query's producers (a savepoint's) are not ours to fence.
+            if (writer.subtask() >= parallelism && writer.subtask() % parallelism == subtask
+                    && writer.jobName().equals(context.jobName())) {
+                TransactionalProducer.initialize(table, writer.subtask()).close();
             }
         }
-    }
-
-    /** Commits the restored checkpoint's transactions of {@code old}, then fences all its slots. */
-    private void takeOver(SinkTransactionState old) {
-        String prefix = table.transactionalIdPrefix();
-        for (Prepared transaction : old.prepared()) {
-            String id = TransactionalProducer.transactionalId(prefix, old.subtask(), transaction.slot());
-            TransactionalProducer producer = PreparedTransactions.take(id, transaction.checkpointId());
-            if (producer == null) {
-                LOG.info("Kafka transaction '{}' of checkpoint {} is not pending in this process: it was committed "
-                        + "before the restart, or its process ended and the broker aborts it", id,
-                        transaction.checkpointId());
-                continue;
-            }
-            try {
-                producer.commit();
-            } catch (KafkaException e) {
-                // Kept for the next attempt: a commit that timed out may be retried.
-                PreparedTransactions.handOver(producer, transaction.checkpointId(), now(), expiry());
-                throw KafkaClients.failure(table, "Cannot commit Kafka transaction '" + id + "'", e);
-            }
-            producer.close();
+        List<String> groups = new ArrayList<>();
+        pending.upTo(Long.MAX_VALUE).keySet().forEach(owner -> groups.add(owner.markerGroup()));
+        if (!groups.contains(self.markerGroup())) {
+            groups.add(self.markerGroup());
         }
-        // Initializing each slot fences the old instances and aborts what they left open after the checkpoint.
-        for (int slot = 0; slot < Math.max(old.slotCount(), 1); slot++) {
-            TransactionalProducer fencer = TransactionalProducer.initialize(table, old.subtask(), slot);
-            if (old.subtask() == context.subtaskIndex()) {
-                idle.add(fencer);
-            } else {
-                fencer.close();
-            }
-        }
-        if (old.subtask() == context.subtaskIndex()) {
-            slotCount = Math.max(slotCount, Math.max(old.slotCount(), 1));
-        }
-    }
-
-    /** An idle producer, or the producer of a new slot. */
-    private TransactionalProducer acquire() {
-        TransactionalProducer producer = idle.poll();
-        if (producer == null) {
-            producer = TransactionalProducer.initialize(table, context.subtaskIndex(), slotCount);
-            slotCount++;
-        }
-        if (records == null) {
-            records = SinkRecords.forSubtask(table, producer.producer(), context.subtaskIndex());
-        }
-        return producer;
-    }
-
-    private void flush(TransactionalProducer producer) {
-        try {
-            producer.flush();
-        } catch (KafkaException e) {
-            throw KafkaClients.failure(table, "Cannot write to Kafka", e);
-        }
-        failures.throwIfAny();
-    }
-
-    private void commit(TransactionalProducer producer) {
-        try {
-            producer.commit();
-        } catch (KafkaException e) {
-            throw KafkaClients.failure(table, "Cannot commit Kafka transaction '" + producer.transactionalId() + "'",
-                    e);
-        }
+        markers.putAll(markerGroups.read(groups));
+        // The restored checkpoint is complete, so are the batches it holds (all at or below it).
+        commit(UNSEALED);
     }
 
     /**
-     * Aborts the open transaction (its rows come again after a restore) and hands the prepared ones over, since
-     * their checkpoint may have completed: a restored sink commits those of its checkpoint.
+     * Sends the pending batches at or below {@code checkpointId} that are above their owner's marker, and the new
+     * markers, in one transaction, and commits it. A failure leaves the outcome to the broker (the restored sink's
+     * producer completes or aborts it, and the markers then say which).
      */
-    @Override
-    public void close() {
-        if (current != null) {
-            current.abortQuietly();
-            current.close();
-            current = null;
+    private void commit(long checkpointId) {
+        Map<Owner, List<RecordBatch>> due = pending.upTo(checkpointId);
+        if (due.isEmpty()) {
+            return;
         }
-        for (Map.Entry<Long, TransactionalProducer> transaction : prepared.entrySet()) {
-            PreparedTransactions.handOver(transaction.getValue(), transaction.getKey(), now(), expiry());
-        }
-        prepared.clear();
-        idle.forEach(TransactionalProducer::close);
-        idle.clear();
-    }
-
-    private long now() {
-        return context.clock().millis();
-    }
-
-    /** When the broker aborts a transaction prepared now: after the producer's {@code transaction.timeout.ms}. */
-    private long expiry() {
-        String timeout = table.clientProperties().get("transaction.timeout.ms");
-        long millis = DEFAULT_TRANSACTION_TIMEOUT_MS;
-        if (timeout != null) {
+        readMissingMarkers(due.keySet());
+        Map<String, List<RecordBatch>> toSend = new LinkedHashMap<>();
+        due.forEach((owner, batches) -> {
+            long marker = markers.get(owner.markerGroup());
+            List<RecordBatch> above = batches.stream().filter(batch -> batch.checkpointId() > marker).toList();
+            if (!above.isEmpty()) {
+                toSend.put(owner.markerGroup(), above);
+            }
+        });
+        Map<String, Long> written = new HashMap<>();
+        if (!toSend.isEmpty()) {
             try {
-                millis = Long.parseLong(timeout.trim());
-            } catch (NumberFormatException e) {
-                // The producer itself rejected a malformed value at creation; keep the default here.
+                producer.begin();
+                toSend.forEach((group, batches) -> {
+                    long last = -1;
+                    for (RecordBatch batch : batches) {
+                        records.send(producer.producer(), batch, failures.callback());
+                        if (batch.checkpointId() != UNSEALED) {
+                            last = batch.checkpointId();
+                        }
+                    }
+                    if (last > markers.get(group)) {
+                        markerGroups.addToTransaction(producer.producer(), group, last);
+                        written.put(group, last);
+                    }
+                });
+                producer.commit();
+            } catch (KafkaException e) {
+                throw KafkaClients.failure(table, "Cannot commit Kafka transaction '" + producer.transactionalId()
+                        + "'", e);
+            }
+            failures.throwIfAny();
+        }
+        markers.putAll(written);
+        pending.removeUpTo(checkpointId);
+    }
+
+    /**
+     * Reads the markers not known yet: once per owner and sink instance (a job restarted without a checkpoint may
+     * have committed some before).
+     */
+    private void readMissingMarkers(Iterable<Owner> owners) {
+        List<String> missing = new ArrayList<>();
+        for (Owner owner : owners) {
+            if (!markers.containsKey(owner.markerGroup())) {
+                missing.add(owner.markerGroup());
             }
         }
-        return now() + millis;
+        if (!missing.isEmpty()) {
+            markers.putAll(markerGroups.read(missing));
+        }
+    }
+
+    /** Aborts an unfinished commit, if any: its batches are still in the state of the checkpoint a restore uses. */
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.weir.executor.api.ErrorKind;
 import io.weir.executor.api.WeirException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +72,27 @@ final class KafkaClients {
             return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
             throw failure(table, "Cannot create a Kafka producer", e);
+        }
+    }
+
+    /**
+     * An admin client of the table's cluster, for the exactly-once sink's commit markers: its requests fail after
+     * {@link #DEFAULT_TIMEOUT_MS} unless {@code properties.default.api.timeout.ms} says otherwise.
+     */
+    static Admin admin(KafkaTableConfig table) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_TIMEOUT_MS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, DEFAULT_TIMEOUT_MS);
+        // Producer and consumer settings among the properties do not concern an admin client.
+        for (Map.Entry<String, String> property : table.clientProperties().entrySet()) {
+            if (AdminClientConfig.configNames().contains(property.getKey())) {
+                config.put(property.getKey(), property.getValue());
+            }
+        }
+        try {
+            return Admin.create(config);
+        } catch (KafkaException e) {
+            throw failure(table, "Cannot create a Kafka admin client", e);
         }
     }
 

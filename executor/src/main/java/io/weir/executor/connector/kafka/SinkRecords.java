@@ -56,6 +56,20 @@ final class SinkRecords {
         }
     }
 
+    /** Encodes the value of every row of an insert-only chunk into {@code into}, to be sent later. */
+    void encode(Chunk chunk, EncodedRecords into) throws IOException {
+        checkInsertOnly(chunk);
+        for (int row = 0; row < chunk.size(); row++) {
+            into.append(encoder.encode(chunk, row));
+        }
+    }
+
+    /** Sends every value of {@code batch}, asynchronously; {@code onSent} hears of each outcome. */
+    void send(KafkaProducer<byte[], byte[]> producer, RecordBatch batch, Callback onSent) {
+        batch.forEachValue(value -> producer.send(new ProducerRecord<>(table.topic(), fixedPartition, null, value),
+                onSent));
+    }
+
     /** A plain Kafka table is a log of appended rows: an update or a delete has no record to become. */
     private static void checkInsertOnly(Chunk chunk) {
         if (chunk.isInsertOnly()) {

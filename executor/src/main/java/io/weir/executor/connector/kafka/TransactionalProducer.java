@@ -5,10 +5,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * A producer with its own transactional id ({@code <prefix>-<subtask>-<slot>}), initialized: it has fenced every
- * earlier producer of that id and aborted what they left open. It holds at most one transaction at a time and is
- * reused for the next one once that is committed. Thread-safe as {@link KafkaProducer} is, but used by one thread
- * at a time: the task thread, or (handed over by {@link PreparedTransactions}) the task that restores it.
+ * A producer with the transactional id {@code <prefix>-<subtask>} of one exactly-once sink subtask, initialized: it
+ * has fenced every earlier producer of that id (a zombie of a failed attempt, or of a killed server process) and
+ * the broker has completed or aborted what they left open. It holds at most one transaction at a time. Used on the
+ * task thread only.
  */
 final class TransactionalProducer {
 
@@ -16,29 +16,25 @@ final class TransactionalProducer {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String transactionalId;
-    private final int slot;
-    /** True between {@link #begin} and commit or abort. */
+    /** True between {@link #begin} and the end of commit or abort. */
     private boolean inTransaction;
 
-    private TransactionalProducer(KafkaProducer<byte[], byte[]> producer, String transactionalId, int slot) {
+    private TransactionalProducer(KafkaProducer<byte[], byte[]> producer, String transactionalId) {
         this.producer = producer;
         this.transactionalId = transactionalId;
-        this.slot = slot;
     }
 
-    /** The transactional id of slot {@code slot} of subtask {@code subtask}. */
-    static String transactionalId(String prefix, int subtask, int slot) {
-        return prefix + "-" + subtask + "-" + slot;
+    /** The transactional id of subtask {@code subtask}; stable across restarts, so a restart fences its zombies. */
+    static String transactionalId(String prefix, int subtask) {
+        return prefix + "-" + subtask;
     }
 
     /**
-     * Creates the producer of a slot and initializes its transactions, which fences its earlier instances and
-     * aborts their open transaction (blocking, up to {@code max.block.ms}).
+     * Creates the producer of subtask {@code subtask} and initializes its transactions, which fences its earlier
+     * instances and ends their open transaction (blocking, up to {@code max.block.ms}).
      */
-    static TransactionalProducer initialize(KafkaTableConfig table, int subtask, int slot) {
-        String id = transactionalId(table.transactionalIdPrefix(), subtask, slot);
-        // An instance a failed attempt of this job left prepared must not linger once it is fenced.
-        PreparedTransactions.discard(id);
+    static TransactionalProducer initialize(KafkaTableConfig table, int subtask) {
+        String id = transactionalId(table.transactionalIdPrefix(), subtask);
         KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(table, id);
         try {
             producer.initTransactions();
@@ -46,7 +42,7 @@ final class TransactionalProducer {
             KafkaClients.closeUninterrupted(() -> producer.close(Duration.ZERO));
             throw KafkaClients.failure(table, "Cannot start Kafka transactions with id '" + id + "'", e);
         }
-        return new TransactionalProducer(producer, id, slot);
+        return new TransactionalProducer(producer, id);
     }
 
     KafkaProducer<byte[], byte[]> producer() {
@@ -57,52 +53,35 @@ final class TransactionalProducer {
         return transactionalId;
     }
 
-    int slot() {
-        return slot;
-    }
-
-    boolean inTransaction() {
-        return inTransaction;
-    }
-
     void begin() {
         producer.beginTransaction();
         inTransaction = true;
     }
 
-    /** Waits until every record of the transaction is acknowledged: the transaction is then prepared. */
-    void flush() {
-        producer.flush();
-    }
-
-    /** Commits; on failure the transaction stays open, and a commit may be retried (after a timeout, say). */
+    /** Commits (flushing what was sent first); fails if a send of the transaction failed. */
     void commit() {
         producer.commitTransaction();
         inTransaction = false;
     }
 
-    /** Aborts the open transaction if any, ignoring failures: an open transaction is fenced on restore anyway. */
-    void abortQuietly() {
-        if (!inTransaction) {
-            return;
-        }
-        inTransaction = false;
-        KafkaClients.closeUninterrupted(() -> {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException ignored) {
-                // A fenced or failed producer cannot abort; the broker aborts on fencing or timeout.
-            }
-        });
-    }
-
-    /** Closes without aborting: an open transaction stays open on the broker until fenced or timed out. */
+    /**
+     * Closes, aborting the open transaction if any, ignoring failures: whatever it leaves open is aborted when the
+     * next producer of its id initializes, or when the transaction times out.
+     */
     void close() {
         KafkaClients.closeUninterrupted(() -> {
             try {
+                if (inTransaction) {
+                    inTransaction = false;
+                    producer.abortTransaction();
+                }
+            } catch (KafkaException ignored) {
+                // A fenced or failed producer cannot abort; the broker aborts on fencing or timeout.
+            }
+            try {
                 producer.close(CLOSE_TIMEOUT);
             } catch (KafkaException ignored) {
-                // Closing is best effort; nothing uncommitted depends on it.
+                // Closing is best effort: nothing uncommitted depends on it.
             }
         });
     }

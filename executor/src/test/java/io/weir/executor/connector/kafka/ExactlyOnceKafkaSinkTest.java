@@ -4,8 +4,11 @@ import static io.weir.executor.connector.kafka.KafkaTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weir.executor.api.Counter;
 import io.weir.executor.api.Operator;
+import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.api.TimerService;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.checkpoint.RestoredOperatorState;
@@ -13,6 +16,7 @@ import io.weir.executor.connector.Chunks;
 import io.weir.executor.connector.CollectingOutput;
 import io.weir.executor.connector.ConnectorTable;
 import io.weir.executor.testing.FakeOperatorContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,16 +64,33 @@ class ExactlyOnceKafkaSinkTest {
     }
 
     private Operator open(int subtask, int parallelism) throws Exception {
-        Operator sink = table.createSink().create();
+        return open(table, "test-job", subtask, parallelism);
+    }
+
+    private Operator open(ConnectorTable sinkTable, String jobName, int subtask, int parallelism) throws Exception {
+        Operator sink = sinkTable.createSink().create();
         opened.add(sink);
-        sink.open(new FakeOperatorContext(subtask, parallelism, 1024).withCheckpointing());
+        sink.open(new NamedJob(jobName, new FakeOperatorContext(subtask, parallelism, 1024).withCheckpointing()));
         return sink;
     }
 
     private Operator restore(List<OperatorStateData> state, int subtask, int parallelism) throws Exception {
-        Operator sink = open(subtask, parallelism);
+        return restore(table, "test-job", state, subtask, parallelism);
+    }
+
+    private Operator restore(ConnectorTable sinkTable, String jobName, List<OperatorStateData> state, int subtask,
+            int parallelism) throws Exception {
+        Operator sink = open(sinkTable, jobName, subtask, parallelism);
         sink.restoreState(RestoredOperatorState.forSubtask(state, subtask, parallelism));
         return sink;
+    }
+
+    /**
+     * The server process dies: nothing of the sink runs any more, nothing is closed or aborted. Its producer stays
+     * open like a dead process's session until the next instance of its id fences it (and the test ends).
+     */
+    private static void die(Operator sink) {
+        // Kept in `opened`: closed after the test, as the broker would forget a dead client.
     }
 
     /** A failure: the runtime closes the sink without telling it about any further checkpoint. */
@@ -95,6 +116,10 @@ class ExactlyOnceKafkaSinkTest {
 
     /** The ids of the rows a read_committed consumer sees, in topic order (one partition) or any order. */
     private List<Long> committedIds() {
+        return committedIds(topic);
+    }
+
+    private static List<Long> committedIds(String topic) {
         List<Long> ids = new ArrayList<>();
         for (String value : kafka.readCommitted(topic)) {
             Matcher id = ID.matcher(value);
@@ -234,5 +259,188 @@ class ExactlyOnceKafkaSinkTest {
         sink.endInput(0, new CollectingOutput());
 
         assertThat(committedIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void whenNoCheckpointCoversTheRows_thenNothingIsSentToKafka() throws Exception {
+        newTable(1);
+        Operator sink = open(0, 1);
+        write(sink, 1, 2);
+        snapshot(sink, 1);
+        write(sink, 3);
+
+        // Write-ahead: not even an open transaction holds records that a failure would have to abort.
+        assertThat(kafka.endOffsets(topic)).containsEntry(0, 0L);
+    }
+
+    @Test
+    void whenTheSinkFailsAfterCommittingBeforeTheRuntimeKnows_thenTheRestoreDoesNotWriteAgain() throws Exception {
+        newTable(1);
+        Operator first = open(0, 1);
+        write(first, 1, 2);
+        OperatorStateData checkpoint1 = snapshot(first, 1);
+        first.notifyCheckpointComplete(1);
+        write(first, 3);
+        fail(first);
+
+        Operator second = restore(List.of(checkpoint1), 0, 1);
+        assertThat(committedIds()).containsExactly(1L, 2L);
+
+        write(second, 3);
+        snapshot(second, 2);
+        second.notifyCheckpointComplete(2);
+        assertThat(committedIds()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void whenTheServerProcessDiesAfterACheckpointCompletes_thenTheRestoredSinkCommitsItsRowsOnce() throws Exception {
+        newTable(1);
+        Operator first = open(0, 1);
+        write(first, 1, 2);
+        OperatorStateData checkpoint1 = snapshot(first, 1);
+        write(first, 3);
+        // Checkpoint 1 is complete in the coordinator's storage; the process dies before any sink hears of it.
+        die(first);
+
+        Operator second = restore(List.of(checkpoint1), 0, 1);
+        assertThat(committedIds()).containsExactly(1L, 2L);
+        write(second, 3);
+        OperatorStateData checkpoint2 = snapshot(second, 2);
+        second.notifyCheckpointComplete(2);
+        // The process dies again, right after the sink committed checkpoint 2.
+        die(second);
+
+        Operator third = restore(List.of(checkpoint2), 0, 1);
+        write(third, 4);
+        snapshot(third, 3);
+        third.notifyCheckpointComplete(3);
+        assertThat(committedIds()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void whenRestoredFromTwoToOneToThree_thenEveryRowIsCommittedOnce() throws Exception {
+        newTable(3);
+        Operator a0 = open(0, 2);
+        Operator a1 = open(1, 2);
+        write(a0, 1);
+        write(a1, 2);
+        List<OperatorStateData> checkpoint1 = List.of(snapshot(a0, 1), snapshot(a1, 1));
+        // Subtask 0 committed checkpoint 1 before the failure, subtask 1 did not.
+        a0.notifyCheckpointComplete(1);
+        fail(a0);
+        fail(a1);
+
+        Operator single = restore(checkpoint1, 0, 1);
+        assertThat(committedIds()).containsExactlyInAnyOrder(1L, 2L);
+        write(single, 3, 4);
+        List<OperatorStateData> checkpoint2 = List.of(snapshot(single, 2));
+        fail(single);
+
+        List<Operator> three = new ArrayList<>();
+        for (int subtask = 0; subtask < 3; subtask++) {
+            three.add(restore(checkpoint2, subtask, 3));
+        }
+        assertThat(committedIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        write(three.get(1), 5);
+        write(three.get(2), 6);
+        for (Operator sink : three) {
+            snapshot(sink, 3);
+        }
+        for (Operator sink : three) {
+            sink.notifyCheckpointComplete(3);
+        }
+        assertThat(committedIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void whenRestoredFromAnotherQuerysSavepoint_thenItsMarkersDecidePerTopic() throws Exception {
+        newTable(1);
+        Operator original = open(table, "query-a", 0, 1);
+        write(original, 1, 2);
+        OperatorStateData savepoint = snapshot(original, 1);
+        original.notifyCheckpointComplete(1);
+        fail(original);
+
+        // Into the same topic: query A committed the savepoint's rows already.
+        Operator sameTopic = restore(table, "query-b", List.of(savepoint), 0, 1);
+        write(sameTopic, 3);
+        snapshot(sameTopic, 2);
+        sameTopic.notifyCheckpointComplete(2);
+        assertThat(committedIds()).containsExactly(1L, 2L, 3L);
+
+        // Into another topic (another sink): the savepoint's rows are not there yet, and are written once there.
+        String otherTopic = kafka.newTopic("eos-other", 1);
+        ConnectorTable other = table(otherTopic, kafka.bootstrapServers(), "sink.delivery-guarantee",
+                "exactly-once", "sink.transactional-id-prefix", "eos-test-" + PREFIXES.incrementAndGet());
+        fail(restore(other, "query-c", List.of(savepoint), 0, 1));
+        restore(other, "query-c", List.of(savepoint), 0, 1);
+        assertThat(committedIds(otherTopic)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void whenTheJobFailsAfterItsInputEnded_thenTheCheckpointedRowsAreNotWrittenAgainAndNoneIsLost()
+            throws Exception {
+        newTable(1);
+        Operator first = open(0, 1);
+        write(first, 1);
+        OperatorStateData checkpoint1 = snapshot(first, 1);
+        write(first, 2);
+        first.endInput(0, new CollectingOutput());
+        fail(first);
+
+        Operator replay = restore(List.of(checkpoint1), 0, 1);
+        write(replay, 2);
+        replay.endInput(0, new CollectingOutput());
+
+        // Row 2 came after the last checkpoint: it is written again rather than risk losing it.
+        assertThat(committedIds()).containsOnlyOnce(1L).contains(2L);
+    }
+
+    /** A fake context under another job name: the name of the query a sink's markers belong to. */
+    private record NamedJob(String jobName, FakeOperatorContext context) implements OperatorContext {
+        @Override
+        public String operatorName() {
+            return context.operatorName();
+        }
+
+        @Override
+        public boolean isCheckpointingEnabled() {
+            return context.isCheckpointingEnabled();
+        }
+
+        @Override
+        public int subtaskIndex() {
+            return context.subtaskIndex();
+        }
+
+        @Override
+        public int parallelism() {
+            return context.parallelism();
+        }
+
+        @Override
+        public int chunkSize() {
+            return context.chunkSize();
+        }
+
+        @Override
+        public Clock clock() {
+            return context.clock();
+        }
+
+        @Override
+        public Counter counter(String name) {
+            return context.counter(name);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return context.timerService();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return context.isCancelled();
+        }
     }
 }
