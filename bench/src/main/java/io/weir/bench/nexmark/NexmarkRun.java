@@ -30,7 +30,9 @@ public final class NexmarkRun {
         RunResult result;
         if (engine.equals("weir")) {
             String script = queries.script(query, events, rate, ChecksumSinkFactory.IDENTIFIER);
-            result = new WeirRunner(work).run(new RunSpec(query, script, parallelism, args[3]));
+            try (WeirRunner weir = new WeirRunner(work)) {
+                result = weir.run(new RunSpec(query, script, parallelism, args[3]));
+            }
         } else if (engine.equals("flink")) {
             String script = queries.script(query, events, rate, FlinkRunner.SINK_CONNECTOR);
             result = new FlinkRunner(work).run(new RunSpec(query, script, parallelism, args[3]));
