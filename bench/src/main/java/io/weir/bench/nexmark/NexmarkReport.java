@@ -45,9 +45,13 @@ final class NexmarkReport {
         for (Map.Entry<String, String> partial : NexmarkQueries.PARTIAL.entrySet()) {
             md.append("\\* ").append(partial.getKey()).append(": ").append(partial.getValue()).append(".\n");
         }
-        if (!skipped.isEmpty()) {
-            md.append("\nNot run (Weir cannot run them yet):\n\n");
-            for (String s : skipped) {
+        // Every query of the benchmark Weir cannot run yet, asked for or not, so the table never hides them.
+        md.append("\nNot run (Weir cannot run them yet):\n\n");
+        for (Map.Entry<String, String> unsupported : NexmarkQueries.UNSUPPORTED.entrySet()) {
+            md.append("- ").append(unsupported.getKey()).append(": ").append(unsupported.getValue()).append('\n');
+        }
+        for (String s : skipped) {
+            if (!NexmarkQueries.UNSUPPORTED.containsKey(s.substring(0, s.indexOf(':')))) {
                 md.append("- ").append(s).append('\n');
             }
         }
