@@ -1,0 +1,145 @@
+package io.weir.bench.flink;
+
+import io.weir.bench.nexmark.RowChecksum;
+import io.weir.bench.nexmark.SinkTotals;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.sink.SinkV2Provider;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.TimestampType;
+
+/**
+ * {@code 'connector' = 'checksum-blackhole'} in Flink: discards rows, adding each row's {@link RowChecksum} to
+ * {@link SinkTotals} exactly as Weir's sink does, so the two engines' outputs can be compared.
+ */
+public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
+
+    @Override
+    public String factoryIdentifier() {
+        return "checksum-blackhole";
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(Context context) {
+        List<LogicalType> types = context.getCatalogTable().getResolvedSchema().getColumns().stream()
+                .filter(c -> c.isPhysical()).map(c -> c.getDataType().getLogicalType()).toList();
+        return new Table(types);
+    }
+
+    private record Table(List<LogicalType> types) implements DynamicTableSink {
+
+        @Override
+        public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
+            return requestedMode;
+        }
+
+        @Override
+        public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
+            return SinkV2Provider.of(new ChecksumSink(types.toArray(new LogicalType[0])));
+        }
+
+        @Override
+        public DynamicTableSink copy() {
+            return new Table(types);
+        }
+
+        @Override
+        public String asSummaryString() {
+            return "checksum blackhole";
+        }
+    }
+
+    private record ChecksumSink(LogicalType[] types) implements Sink<RowData> {
+
+        @Override
+        public SinkWriter<RowData> createWriter(WriterInitContext context) {
+            return new Writer(types);
+        }
+    }
+
+    /** One subtask's sums; added to the totals when its input ends or it closes. */
+    private static final class Writer implements SinkWriter<RowData> {
+
+        private final LogicalType[] types;
+        private long rows;
+        private long checksum;
+        private boolean published;
+
+        Writer(LogicalType[] types) {
+            this.types = types;
+        }
+
+        @Override
+        public void write(RowData row, Context context) {
+            long h = RowChecksum.start();
+            for (int i = 0; i < types.length; i++) {
+                h = RowChecksum.fold(h, row.isNullAt(i) ? RowChecksum.NULL : value(row, i, types[i]));
+            }
+            checksum += RowChecksum.finish(h);
+            rows++;
+        }
+
+        private static long value(RowData row, int i, LogicalType type) {
+            return switch (type.getTypeRoot()) {
+                case BIGINT -> row.getLong(i);
+                case INTEGER, DATE, TIME_WITHOUT_TIME_ZONE -> row.getInt(i);
+                case SMALLINT -> row.getShort(i);
+                case TINYINT -> row.getByte(i);
+                case BOOLEAN -> RowChecksum.ofBoolean(row.getBoolean(i));
+                case DOUBLE -> RowChecksum.ofDouble(row.getDouble(i));
+                case FLOAT -> RowChecksum.ofDouble(row.getFloat(i));
+                case CHAR, VARCHAR -> RowChecksum.ofString(row.getString(i).toString());
+                case DECIMAL -> {
+                    DecimalType d = (DecimalType) type;
+                    yield row.getDecimal(i, d.getPrecision(), d.getScale()).toUnscaledLong();
+                }
+                case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
+                        row.getTimestamp(i, precision(type)).getMillisecond();
+                default -> throw new IllegalArgumentException("No checksum for " + type);
+            };
+        }
+
+        private static int precision(LogicalType type) {
+            return type instanceof TimestampType t ? t.getPrecision()
+                    : ((org.apache.flink.table.types.logical.LocalZonedTimestampType) type).getPrecision();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+            if (endOfInput) {
+                publish();
+            }
+        }
+
+        @Override
+        public void close() {
+            publish();
+        }
+
+        private void publish() {
+            if (!published) {
+                published = true;
+                SinkTotals.add(rows, checksum);
+            }
+        }
+    }
+}

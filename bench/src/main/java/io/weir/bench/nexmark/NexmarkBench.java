@@ -1,0 +1,148 @@
+package io.weir.bench.nexmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Nexmark harness: {@code bench/run-nexmark [--queries q0,q5,...] [--events N] [--parallelism 1,2]
+ * [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R] [--out DIR] [--rate R] [--heap 2g]}.
+ *
+ * <p>Every run is a fresh JVM (same heap and flags for both engines) that runs one query once ({@link NexmarkRun}),
+ * so peak RSS is the engine's own and no run warms up the next. For each query, parallelism and checkpoint setting,
+ * the engines alternate run by run, {@code repeat} times. The CSV holds the medians; the Markdown table adds min/max
+ * of the throughput (the machine's noise), the Weir/Flink ratios, and whether both engines produced the same rows
+ * (count and order-independent checksum).
+ */
+public final class NexmarkBench {
+
+    private NexmarkBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        List<String> queries = list(o.getOrDefault("queries", "q0,q1,q2,q5,q7,q11,q14,q21,q22"));
+        long events = Long.parseLong(o.getOrDefault("events", "10000000"));
+        List<Integer> parallelisms = list(o.getOrDefault("parallelism", "1,2")).stream().map(Integer::parseInt).toList();
+        List<String> checkpoints = list(o.getOrDefault("checkpoint", "off"));
+        List<String> engines = list(o.getOrDefault("engines", "weir,flink"));
+        int repeat = Integer.parseInt(o.getOrDefault("repeat", "3"));
+        long rate = Long.parseLong(o.getOrDefault("rate", "100000"));
+        String heap = o.getOrDefault("heap", "2g");
+        Path out = Files.createDirectories(Path.of(o.getOrDefault("out", "bench/results/latest")));
+        Path sqlDir = Path.of(o.getOrDefault("sql", "sql-examples/nexmark"));
+        NexmarkQueries catalog = new NexmarkQueries(sqlDir);
+
+        List<Row> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        System.out.println(Row.CSV_HEADER);
+        for (String query : queries) {
+            if (!catalog.isSupported(query)) {
+                String why = NexmarkQueries.UNSUPPORTED.getOrDefault(query, "no file " + query + ".sql");
+                skipped.add(query + ": " + why);
+                System.out.println("# " + query + " unsupported: " + why);
+                continue;
+            }
+            for (int parallelism : parallelisms) {
+                for (String checkpoint : checkpoints) {
+                    Map<String, List<RunResult>> byEngine = new LinkedHashMap<>();
+                    for (int r = 0; r < repeat; r++) {
+                        // Alternate which engine goes first, so slow drift of the machine hits both alike.
+                        List<String> order = new ArrayList<>(engines);
+                        if (r % 2 == 1) {
+                            java.util.Collections.reverse(order);
+                        }
+                        for (String engine : order) {
+                            RunResult result = runChild(engine, query, parallelism, checkpoint, events, rate, sqlDir,
+                                    heap);
+                            byEngine.computeIfAbsent(engine, e -> new ArrayList<>()).add(result);
+                            System.out.printf(Locale.ROOT, "#   %s %s p=%d cp=%s run %d: %.3f s, %.3f cpu s, %.0f MB,"
+                                    + " %d rows%n", query, engine, parallelism, checkpoint, r + 1, result.seconds(),
+                                    result.cpuSeconds(), result.peakRssMb(), result.rowsOut());
+                        }
+                    }
+                    for (String engine : engines) {
+                        Row row = Row.of(query, engine, parallelism, checkpoint, events, byEngine.get(engine));
+                        rows.add(row);
+                        System.out.println(row.csv());
+                    }
+                }
+            }
+        }
+        StringBuilder csv = new StringBuilder(Row.CSV_HEADER).append('\n');
+        rows.forEach(r -> csv.append(r.csv()).append('\n'));
+        Files.writeString(out.resolve("nexmark.csv"), csv.toString());
+        String markdown = NexmarkReport.markdown(rows, skipped, events, rate, repeat, engines);
+        Files.writeString(out.resolve("nexmark.md"), markdown);
+        System.out.println();
+        System.out.println(markdown);
+    }
+
+    private static RunResult runChild(String engine, String query, int parallelism, String checkpoint, long events,
+            long rate, Path sqlDir, String heap) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("weir-bench-" + engine + "-" + query + "-");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.addAll(JvmFlags.FLINK_OPENS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(NexmarkRun.class.getName());
+        command.addAll(List.of(engine, query, Integer.toString(parallelism), checkpoint, Long.toString(events),
+                Long.toString(rate), sqlDir.toString(), work.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        RunResult result = null;
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                RunResult parsed = RunResult.parse(line);
+                if (parsed != null) {
+                    result = parsed;
+                } else if (log.length() < 20_000) {
+                    log.append(line).append('\n');
+                }
+            }
+        }
+        int exit = process.waitFor();
+        deleteRecursively(work);
+        if (result == null || exit != 0) {
+            throw new IllegalStateException(engine + " " + query + " failed (exit " + exit + "):\n" + log);
+        }
+        return result;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Usage: run-nexmark [--queries q0,q5,...] [--events N]"
+                        + " [--parallelism 1,2] [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R]"
+                        + " [--out DIR] [--rate EVENTS_PER_EVENT_SECOND] [--heap 2g]; bad argument " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,9 @@
+-- Nexmark q22, get URL directories: the first three directories of each bid's URL.
+CREATE TABLE q22_sink (auction BIGINT, bidder BIGINT, price BIGINT, channel STRING, dir1 STRING, dir2 STRING,
+  dir3 STRING)
+WITH ('connector' = 'blackhole');
+
+INSERT INTO q22_sink
+SELECT auction, bidder, price, channel,
+  SPLIT_INDEX(url, '/', 3) AS dir1, SPLIT_INDEX(url, '/', 4) AS dir2, SPLIT_INDEX(url, '/', 5) AS dir3
+FROM bid;
