@@ -42,7 +42,7 @@ public final class CheckpointCoordinator implements CheckpointAcks {
 
         /**
          * The names of the tasks that must acknowledge a checkpoint triggered now, or null when none can be taken
-         * now (a source task has ended or not started).
+         * now (no source task runs any more, or one ended without reading all its input).
          */
         Set<String> checkpointableTasks();
 
@@ -258,7 +258,7 @@ public final class CheckpointCoordinator implements CheckpointAcks {
                     : !savepoint && config.directory() == null ? "no checkpoint directory is configured" : null;
             Set<String> tasks = refusal == null ? attempt.checkpointableTasks() : null;
             if (refusal == null && tasks == null) {
-                refusal = "some of its sources have ended or not started";
+                refusal = "all its sources have ended, or one of them ended before reading all its input";
             }
             if (refusal != null) {
                 return CompletableFuture.failedFuture(new WeirException(ErrorKind.VALIDATION,

@@ -5,6 +5,7 @@ import io.weir.executor.checkpoint.CheckpointCoordinator;
 import io.weir.executor.data.CheckpointBarrier;
 import io.weir.executor.graph.JobGraph;
 import io.weir.executor.runtime.Cancellation;
+import io.weir.executor.runtime.Mailbox;
 import io.weir.executor.runtime.MetricRegistry;
 import io.weir.executor.runtime.SourceTask;
 import io.weir.executor.runtime.Task;
@@ -147,21 +148,38 @@ final class Execution implements CheckpointCoordinator.Participants {
             return null;
         }
         Set<String> names = new HashSet<>();
+        boolean anySourceRunning = false;
         for (Task task : tasks) {
-            if (task.isRunning()) {
+            if (task instanceof SourceTask source) {
+                if (source.isRunning()) {
+                    anySourceRunning = true;
+                } else if (!source.finishedInput()) {
+                    return null; // ended early or failed: where it stood is unknown
+                }
+                // A source that read all its input acknowledges with its final positions.
                 names.add(task.name());
-            } else if (task instanceof SourceTask) {
-                return null;
+            } else if (task.isRunning()) {
+                // A finished operator task has emitted everything and holds nothing worth restoring.
+                names.add(task.name());
             }
         }
-        return names;
+        return anySourceRunning ? names : null;
     }
 
     @Override
     public void triggerSources(CheckpointBarrier barrier) {
         for (Task task : tasks) {
             if (task instanceof SourceTask source) {
-                source.mailbox().submit(() -> source.triggerCheckpoint(barrier));
+                Mailbox.Mail trigger = () -> source.triggerCheckpoint(barrier);
+                source.mailbox().submit(trigger);
+                if (source.mailbox().isClosed() && source.mailbox().retract(trigger)) {
+                    // The task has ended: it will not run the trigger, which then records its final positions here.
+                    try {
+                        trigger.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
             }
         }
     }

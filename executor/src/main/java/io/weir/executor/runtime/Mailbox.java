@@ -17,6 +17,8 @@ public final class Mailbox {
 
     private final Queue<Mail> actions = new ConcurrentLinkedQueue<>();
     private final Wakeup wakeup;
+    /** Set by the task thread once it has ended normally: what is submitted after may never run there. */
+    private volatile boolean closed;
 
     public Mailbox(Wakeup wakeup) {
         this.wakeup = wakeup;
@@ -34,6 +36,27 @@ public final class Mailbox {
         while ((action = actions.poll()) != null) {
             action.run();
         }
+    }
+
+    /**
+     * Called by the task thread when its loop has ended normally: runs what is pending, closes the mailbox, and
+     * runs what came meanwhile. A submitter that sees the mailbox closed takes its action back ({@link #retract})
+     * and runs it itself; exactly one of the two runs each action.
+     */
+    void drainAndClose() throws Exception {
+        runPending();
+        closed = true;
+        runPending();
+    }
+
+    /** True once the task has ended normally and no longer runs actions (see {@link #drainAndClose}). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Takes back an action not run yet; true when it was still pending (and now never runs on the task thread). */
+    public boolean retract(Mail action) {
+        return actions.remove(action);
     }
 
     boolean hasPending() {

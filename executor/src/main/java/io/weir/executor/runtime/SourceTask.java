@@ -4,11 +4,13 @@ import io.weir.executor.api.InputStatus;
 import io.weir.executor.api.Output;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.SourceReader;
+import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.checkpoint.CheckpointRestore;
 import io.weir.executor.data.CheckpointBarrier;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.data.WatermarkStatus;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,6 +31,8 @@ public final class SourceTask extends Task {
     /** Null when the source's rows carry no event time. */
     private final WatermarkStrategy strategy;
     private SourceReader reader;
+    /** The reader's positions once it has read all its input and the task has ended it; null before. */
+    private volatile Map<String, byte[]> finalPositions;
 
     SourceTask(String name, SourceFactory source, WatermarkStrategy strategy, OperatorChain chain,
             Cancellation cancellation, Wakeup wakeup, FailureListener failureListener,
@@ -51,10 +55,19 @@ public final class SourceTask extends Task {
 
     /**
      * Starts checkpoint {@code barrier} here, at a source: records the reader's split positions as of its last
-     * poll and snapshots the chain. Runs from the mailbox, so between two polls. A task whose loop has not started
-     * or has ended takes no part (the checkpoint then times out or is aborted with the job).
+     * poll and snapshots the chain. Runs from the mailbox, so between two polls; for a task that has read all its
+     * input, on whichever thread finds its mailbox closed, and then records only the final positions. A task that
+     * failed or was cancelled takes no part (the checkpoint is aborted with the attempt).
      */
     public void triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
+        Map<String, byte[]> done = finalPositions;
+        if (done != null) {
+            // Its input is over and its operators have emitted everything: only where the reader ended matters, so
+            // that a restored job does not read that input again. Nothing goes downstream: its channels have ended.
+            checkpointing.writeAsync(name(), barrier.checkpointId(), chain.vertexIds(), subtaskIndex(), done,
+                    new StateSnapshot[chain.vertexIds().length], 0);
+            return;
+        }
         if (reader == null || !isRunning()) {
             return;
         }
@@ -108,9 +121,15 @@ public final class SourceTask extends Task {
                 throwIfInterrupted();
             }
         }
+        finalPositions = reader.snapshotPositions();
         chained.emitWatermark(Watermark.MAX);
         chain.endChainedInputs();
         tail.finish();
+    }
+
+    /** True once the reader has read all its input: the task then takes part in checkpoints by {@link #finalPositions}. */
+    public boolean finishedInput() {
+        return finalPositions != null;
     }
 
     @Override

@@ -70,6 +70,8 @@ public abstract class Task implements Runnable {
             }
             openHead();
             runLoop();
+            // Checkpoint triggers and commit notifications that raced with the end still reach the operators.
+            mailbox.drainAndClose();
         } catch (Throwable t) {
             failure = t;
         } finally {

@@ -167,6 +167,31 @@ class CheckpointingJobTest {
     }
 
     @Test
+    void whenOneSourceHasReadAllItsInput_thenCheckpointsGoOnAndARestoreDoesNotReadItAgain() throws Exception {
+        JobGraph.Builder b = JobGraph.builder("finished-source");
+        int a = b.addSource("a", 2, new PacedSequence(0), LONGS);
+        int quick = b.addSource("quick", 1, new PacedSequence(1_000_000, false), LONGS);
+        int sum = b.addOperator("sum", 1, totals.summer(), 1, LONGS);
+        int sink = b.addOperator("sink", 1, totals.sink(), 1, LONGS);
+        b.connect(a, sum, 0, Partitioning.SINGLE).connect(quick, sum, 0, Partitioning.SINGLE)
+                .connect(sum, sink, 0, Partitioning.FORWARD);
+        Job job = manager.submit(b.build(), config(3));
+        permits.set(1_000);
+        await("the quick source's input and part of the rest", () -> totals.rows.get() == 3_000);
+        await("the quick source's task has ended", () -> job.tasks().stream()
+                .anyMatch(t -> t.name().endsWith("-1-0") && !t.isRunning()));
+
+        job.triggerCheckpoint().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        totals.failAtRow.set(3_200);
+        permits.set(500);
+        await("the restart", () -> job.restartCount() == 1 && job.state() == JobState.RUNNING);
+        permits.set(Long.MAX_VALUE / 2);
+        job.completion().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(totals.result).containsExactly(3L * ROWS_PER_SUBTASK, expectedSum());
+    }
+
+    @Test
     void whenTheCheckpointToRestoreIsMissing_thenSubmitFailsWithAClearError() {
         assertThatThrownBy(() -> manager.submit(graph("missing"), config(3).withRestoreFrom(dir.resolve("nope"))))
                 .isInstanceOf(WeirException.class)
@@ -289,9 +314,16 @@ class CheckpointingJobTest {
      */
     private final class PacedSequence implements SourceFactory {
         private final long base;
+        private final boolean paced;
 
         PacedSequence(long base) {
+            this(base, true);
+        }
+
+        /** Unpaced, it emits its rows as fast as it is polled, permits or not. */
+        PacedSequence(long base, boolean paced) {
             this.base = base;
+            this.paced = paced;
         }
 
         @Override
@@ -318,10 +350,12 @@ class CheckpointingJobTest {
                         return InputStatus.END_OF_INPUT;
                     }
                     int n = (int) Math.min(10, ROWS_PER_SUBTASK - next);
-                    long granted = permits.get();
-                    n = (int) Math.min(n, granted);
-                    if (n <= 0 || !permits.compareAndSet(granted, granted - n)) {
-                        return InputStatus.NOTHING_AVAILABLE;
+                    if (paced) {
+                        long granted = permits.get();
+                        n = (int) Math.min(n, granted);
+                        if (n <= 0 || !permits.compareAndSet(granted, granted - n)) {
+                            return InputStatus.NOTHING_AVAILABLE;
+                        }
                     }
                     long[] values = new long[n];
                     for (int i = 0; i < n; i++) {
