@@ -1,5 +1,7 @@
 package io.weir.bench.flink;
 
+import io.weir.bench.nexmark.Latency;
+import io.weir.bench.nexmark.LatencyProbe;
 import io.weir.bench.nexmark.RowChecksum;
 import io.weir.bench.nexmark.SinkTotals;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.sink.SinkV2Provider;
@@ -40,12 +43,13 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
-        List<LogicalType> types = context.getCatalogTable().getResolvedSchema().getColumns().stream()
-                .filter(c -> c.isPhysical()).map(c -> c.getDataType().getLogicalType()).toList();
-        return new Table(types);
+        List<Column> physical = context.getCatalogTable().getResolvedSchema().getColumns().stream()
+                .filter(Column::isPhysical).toList();
+        return new Table(physical.stream().map(c -> c.getDataType().getLogicalType()).toList(),
+                physical.stream().map(Column::getName).toList());
     }
 
-    private record Table(List<LogicalType> types) implements DynamicTableSink {
+    private record Table(List<LogicalType> types, List<String> names) implements DynamicTableSink {
 
         @Override
         public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
@@ -54,12 +58,12 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
 
         @Override
         public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
-            return SinkV2Provider.of(new ChecksumSink(types.toArray(new LogicalType[0])));
+            return SinkV2Provider.of(new ChecksumSink(types.toArray(new LogicalType[0]), names));
         }
 
         @Override
         public DynamicTableSink copy() {
-            return new Table(types);
+            return new Table(types, names);
         }
 
         @Override
@@ -68,11 +72,11 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
         }
     }
 
-    private record ChecksumSink(LogicalType[] types) implements Sink<RowData> {
+    private record ChecksumSink(LogicalType[] types, List<String> names) implements Sink<RowData> {
 
         @Override
         public SinkWriter<RowData> createWriter(WriterInitContext context) {
-            return new Writer(types);
+            return new Writer(types, Latency.probeFor(names));
         }
     }
 
@@ -80,16 +84,24 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
     private static final class Writer implements SinkWriter<RowData> {
 
         private final LogicalType[] types;
+        /** Null unless this is a throttled run and the rows carry a reference time. */
+        private final LatencyProbe latency;
         private long rows;
         private long checksum;
         private boolean published;
 
-        Writer(LogicalType[] types) {
+        Writer(LogicalType[] types, LatencyProbe latency) {
             this.types = types;
+            this.latency = latency;
         }
 
         @Override
         public void write(RowData row, Context context) {
+            if (latency != null && !row.isNullAt(latency.column())) {
+                LogicalType type = types[latency.column()];
+                latency.record(row.getTimestamp(latency.column(), precision(type)).getMillisecond(),
+                        System.currentTimeMillis());
+            }
             long h = RowChecksum.start();
             for (int i = 0; i < types.length; i++) {
                 h = RowChecksum.fold(h, row.isNullAt(i) ? RowChecksum.NULL : value(row, i, types[i]));
@@ -139,6 +151,7 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
             if (!published) {
                 published = true;
                 SinkTotals.add(rows, checksum);
+                SinkTotals.addLatencies(latency);
             }
         }
     }

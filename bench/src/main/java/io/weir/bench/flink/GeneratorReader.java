@@ -1,5 +1,7 @@
 package io.weir.bench.flink;
 
+import io.weir.bench.nexmark.Latency;
+import io.weir.bench.nexmark.StartClock;
 import io.weir.executor.api.Counter;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.SourceOutput;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -48,6 +51,10 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
     private io.weir.executor.api.SourceReader reader;
     private boolean noMoreSplits;
     private Chunk chunk;
+    /** The clock the Weir reader reads; in a latency run, paced from the shared epoch ({@link Latency}). */
+    private Clock clock = Clock.systemUTC();
+    /** Completes when a throttled reader is worth polling again; null when it has rows now. */
+    private CompletableFuture<Void> throttled;
 
     GeneratorReader(String tableName, List<String> columnNames, List<LogicalType> flinkTypes,
             Map<String, String> options) {
@@ -81,6 +88,7 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
             return noMoreSplits ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
         }
         chunk = null;
+        throttled = null;
         io.weir.executor.api.InputStatus status = reader.pollNext(new SourceOutput() {
             @Override
             public void emit(int splitIndex, Chunk emitted) {
@@ -94,6 +102,12 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
         });
         if (chunk != null) {
             emitRows(chunk, output);
+        } else if (status == io.weir.executor.api.InputStatus.NOTHING_AVAILABLE) {
+            // Throttled: come back in 1 ms, as Weir's source task parks for 1 ms, rather than spin on a core.
+            throttled = new CompletableFuture<>();
+            CompletableFuture<Void> wake = throttled;
+            CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS).execute(() -> wake.complete(null));
+            return InputStatus.NOTHING_AVAILABLE;
         }
         return switch (status) {
             case MORE_AVAILABLE, NOTHING_AVAILABLE -> InputStatus.MORE_AVAILABLE;
@@ -130,6 +144,9 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
 
     @Override
     public CompletableFuture<Void> isAvailable() {
+        if (reader != null && throttled != null) {
+            return throttled;
+        }
         return reader != null || noMoreSplits ? CompletableFuture.completedFuture(null) : splitsArrived;
     }
 
@@ -150,7 +167,16 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
             if (!split.positions().isEmpty()) {
                 reader.restorePositions(split.positions());
             }
-            reader.open(new ReaderContext(split.subtask(), split.parallelism()));
+            String rate = options.get("rows-per-second");
+            StartClock paced = Latency.isActive() && rate != null ? Latency.openingClock(Double.parseDouble(rate),
+                    split.parallelism(), RuntimeOptions.DEFAULT_CHUNK_SIZE) : null;
+            if (paced != null) {
+                clock = paced;
+            }
+            reader.open(new ReaderContext(split.subtask(), split.parallelism(), clock));
+            if (paced != null) {
+                paced.start();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not open the generator of " + split, e);
         }
@@ -171,7 +197,7 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
     }
 
     /** What the Weir reader may ask of its runtime: who it is and the chunk size; nothing else is used. */
-    private record ReaderContext(int subtaskIndex, int parallelism) implements OperatorContext {
+    private record ReaderContext(int subtaskIndex, int parallelism, Clock clock) implements OperatorContext {
 
         @Override
         public String jobName() {
@@ -191,11 +217,6 @@ final class GeneratorReader implements SourceReader<RowData, GeneratorSplit> {
         @Override
         public int chunkSize() {
             return RuntimeOptions.DEFAULT_CHUNK_SIZE;
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
         }
 
         @Override

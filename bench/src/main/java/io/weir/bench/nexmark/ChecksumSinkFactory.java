@@ -49,7 +49,7 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
 
             @Override
             public OperatorFactory createSink() {
-                return ChecksumSink::new;
+                return () -> new ChecksumSink(Latency.probeFor(spec.columnNames()));
             }
         };
     }
@@ -57,14 +57,34 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
     /** One subtask of the sink; adds its totals when its input ends (or, if it never does, when closed). */
     static final class ChecksumSink implements Operator {
 
+        /** Null unless this is a throttled run and the rows carry a reference time. */
+        private final LatencyProbe latency;
         private long[] hashes = new long[0];
         private long rows;
         private long checksum;
         private boolean published;
 
+        ChecksumSink(LatencyProbe latency) {
+            this.latency = latency;
+        }
+
         @Override
         public void processChunk(int input, Chunk chunk, Output out) {
             int n = chunk.size();
+            if (latency != null) {
+                // The chunk's rows arrive together; one clock read for all of them.
+                LongVector times = (LongVector) chunk.column(latency.column());
+                long now = System.currentTimeMillis();
+                if (times.mayHaveNulls()) {
+                    for (int r = 0; r < n; r++) {
+                        if (!times.isNull(r)) {
+                            latency.record(times.get(r), now);
+                        }
+                    }
+                } else {
+                    latency.record(times.values(), null, n, now);
+                }
+            }
             if (hashes.length < n) {
                 hashes = new long[n];
             }
@@ -124,6 +144,7 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
             if (!published) {
                 published = true;
                 SinkTotals.add(rows, checksum);
+                SinkTotals.addLatencies(latency);
             }
         }
     }

@@ -15,13 +15,18 @@ import java.util.Map;
 
 /**
  * The Nexmark harness: {@code bench/run-nexmark [--queries q0,q5,...] [--events N] [--parallelism 1,2]
- * [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R] [--out DIR] [--rate R] [--heap 2g]}.
+ * [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R] [--out DIR] [--rate R] [--heap 2g]
+ * [--latency-rate R|off] [--latency-events N]}.
  *
  * <p>Every run is a fresh JVM (same heap and flags for both engines) that runs one query once ({@link NexmarkRun}),
  * so peak RSS is the engine's own and no run warms up the next. For each query, parallelism and checkpoint setting,
  * the engines alternate run by run, {@code repeat} times. The CSV holds the medians; the Markdown table adds min/max
  * of the throughput (the machine's noise), the Weir/Flink ratios, and whether both engines produced the same rows
  * (count and order-independent checksum).
+ *
+ * <p>Each repetition of an engine is two runs: a throughput run (the generator as fast as it goes) and, unless
+ * {@code --latency-rate off}, a latency run of {@code latency-events} events throttled to {@code latency-rate}
+ * events per second ({@link Latency}), whose p50/p99 go in the same row.
  */
 public final class NexmarkBench {
 
@@ -38,6 +43,12 @@ public final class NexmarkBench {
         int repeat = Integer.parseInt(o.getOrDefault("repeat", "3"));
         long rate = Long.parseLong(o.getOrDefault("rate", "100000"));
         String heap = o.getOrDefault("heap", "2g");
+        String latencyRateOption = o.getOrDefault("latency-rate", "100000");
+        long latencyRate = latencyRateOption.equals("off") ? 0 : Long.parseLong(latencyRateOption);
+        long latencyEvents = Long.parseLong(o.getOrDefault("latency-events", "3000000"));
+        String command = command(queries, events, parallelisms, checkpoints, engines, repeat, rate, heap,
+                latencyRateOption, latencyEvents, o.getOrDefault("out", "bench/results/latest"));
+        String started = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
         Path out = Files.createDirectories(Path.of(o.getOrDefault("out", "bench/results/latest")));
         Path sqlDir = Path.of(o.getOrDefault("sql", "sql-examples/nexmark"));
         NexmarkQueries catalog = new NexmarkQueries(sqlDir);
@@ -55,6 +66,7 @@ public final class NexmarkBench {
             for (int parallelism : parallelisms) {
                 for (String checkpoint : checkpoints) {
                     Map<String, List<RunResult>> byEngine = new LinkedHashMap<>();
+                    Map<String, List<RunResult>> latencyByEngine = new LinkedHashMap<>();
                     for (int r = 0; r < repeat; r++) {
                         // Alternate which engine goes first, so slow drift of the machine hits both alike.
                         List<String> order = new ArrayList<>(engines);
@@ -63,15 +75,27 @@ public final class NexmarkBench {
                         }
                         for (String engine : order) {
                             RunResult result = runChild(engine, query, parallelism, checkpoint, events, rate, sqlDir,
-                                    heap);
+                                    heap, 0);
                             byEngine.computeIfAbsent(engine, e -> new ArrayList<>()).add(result);
                             System.out.printf(Locale.ROOT, "#   %s %s p=%d cp=%s run %d: %.3f s, %.3f cpu s, %.0f MB,"
                                     + " %d rows%n", query, engine, parallelism, checkpoint, r + 1, result.seconds(),
                                     result.cpuSeconds(), result.peakRssMb(), result.rowsOut());
+                            List<RunResult> latencies = latencyByEngine.computeIfAbsent(engine,
+                                    e -> new ArrayList<>());
+                            if (latencyRate > 0 && NexmarkQueries.LATENCY_COLUMN.containsKey(query)) {
+                                RunResult timed = runChild(engine, query, parallelism, checkpoint, latencyEvents,
+                                        rate, sqlDir, heap, latencyRate);
+                                latencies.add(timed);
+                                System.out.printf(Locale.ROOT, "#   %s %s p=%d cp=%s run %d at %d events/s: latency"
+                                        + " p50 %.0f ms, p99 %.0f ms over %d rows%n", query, engine, parallelism,
+                                        checkpoint, r + 1, latencyRate, timed.latencyP50Ms(), timed.latencyP99Ms(),
+                                        timed.latencySamples());
+                            }
                         }
                     }
                     for (String engine : engines) {
-                        Row row = Row.of(query, engine, parallelism, checkpoint, events, byEngine.get(engine));
+                        Row row = Row.of(query, engine, parallelism, checkpoint, events, byEngine.get(engine),
+                                latencyByEngine.get(engine));
                         rows.add(row);
                         System.out.println(row.csv());
                     }
@@ -81,14 +105,15 @@ public final class NexmarkBench {
         StringBuilder csv = new StringBuilder(Row.CSV_HEADER).append('\n');
         rows.forEach(r -> csv.append(r.csv()).append('\n'));
         Files.writeString(out.resolve("nexmark.csv"), csv.toString());
-        String markdown = NexmarkReport.markdown(rows, skipped, events, rate, repeat, engines);
+        String markdown = NexmarkReport.markdown(rows, skipped, events, rate, repeat, engines, latencyRate,
+                latencyEvents, started, command);
         Files.writeString(out.resolve("nexmark.md"), markdown);
         System.out.println();
         System.out.println(markdown);
     }
 
     private static RunResult runChild(String engine, String query, int parallelism, String checkpoint, long events,
-            long rate, Path sqlDir, String heap) throws IOException, InterruptedException {
+            long rate, Path sqlDir, String heap, long rowsPerSecond) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("weir-bench-" + engine + "-" + query + "-");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -99,7 +124,7 @@ public final class NexmarkBench {
         command.add(System.getProperty("java.class.path"));
         command.add(NexmarkRun.class.getName());
         command.addAll(List.of(engine, query, Integer.toString(parallelism), checkpoint, Long.toString(events),
-                Long.toString(rate), sqlDir.toString(), work.toString()));
+                Long.toString(rate), sqlDir.toString(), work.toString(), Long.toString(rowsPerSecond)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         RunResult result = null;
         StringBuilder log = new StringBuilder();
@@ -123,6 +148,17 @@ public final class NexmarkBench {
         return result;
     }
 
+    /** The run's settings as the command that repeats it (every option spelled out, defaults included). */
+    private static String command(List<String> queries, long events, List<Integer> parallelisms,
+            List<String> checkpoints, List<String> engines, int repeat, long rate, String heap, String latencyRate,
+            long latencyEvents, String out) {
+        return "bench/run-nexmark --queries " + String.join(",", queries) + " --events " + events + " --parallelism "
+                + String.join(",", parallelisms.stream().map(String::valueOf).toList()) + " --checkpoint "
+                + String.join(",", checkpoints) + " --engines " + String.join(",", engines) + " --repeat " + repeat
+                + " --rate " + rate + " --heap " + heap + " --latency-rate " + latencyRate + " --latency-events "
+                + latencyEvents + " --out " + out;
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -139,7 +175,8 @@ public final class NexmarkBench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Usage: run-nexmark [--queries q0,q5,...] [--events N]"
                         + " [--parallelism 1,2] [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R]"
-                        + " [--out DIR] [--rate EVENTS_PER_EVENT_SECOND] [--heap 2g]; bad argument " + args[i]);
+                        + " [--out DIR] [--rate EVENTS_PER_EVENT_SECOND] [--heap 2g] [--latency-rate R|off]"
+                        + " [--latency-events N]; bad argument " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -44,6 +44,22 @@ public final class NexmarkQueries {
             "q7", "without the final join (the top price per tumbling window)",
             "q14", "built-in string functions instead of the count_char UDF");
 
+    /**
+     * The output column that tells when a query's row was due, for the latency runs ({@link Latency}): the row's
+     * own bid time, or the end of the window it is the result of. Queries not listed have none in their rows (q2,
+     * q21, q22 drop the bid time), so their latency is not measured.
+     */
+    public static final Map<String, Map.Entry<String, Latency.Reference>> LATENCY_COLUMN = Map.of(
+            "q0", Map.entry("date_time", Latency.Reference.EVENT_TIME),
+            "q1", Map.entry("date_time", Latency.Reference.EVENT_TIME),
+            "q14", Map.entry("date_time", Latency.Reference.EVENT_TIME),
+            "q5", Map.entry("window_end", Latency.Reference.WINDOW_END),
+            "q7", Map.entry("window_end", Latency.Reference.WINDOW_END),
+            "q11", Map.entry("endtime", Latency.Reference.WINDOW_END));
+
+    private static final java.util.regex.Pattern WATERMARK_DELAY =
+            java.util.regex.Pattern.compile("date_time - INTERVAL '(\\d+)' SECOND");
+
     private final Path directory;
 
     /** @param directory {@code sql-examples/nexmark} */
@@ -60,12 +76,43 @@ public final class NexmarkQueries {
      * {@code rate} events per second, the sink (with {@code sinkConnector} instead of {@code blackhole}), the INSERT.
      */
     public String script(String query, long events, long rate, String sinkConnector) {
+        return script(query, events, rate, 0, sinkConnector);
+    }
+
+    /**
+     * As {@link #script(String, long, long, String)}; with {@code rowsPerSecond > 0}, the generator is throttled to
+     * that many events per wall-clock second, and its event time advances at the same rate (a latency run).
+     */
+    public String script(String query, long events, long rate, long rowsPerSecond, String sinkConnector) {
         try {
             String tables = Files.readString(directory.resolve("tables.sql"))
-                    .replace("${events}", Long.toString(events)).replace("${rate}", Long.toString(rate));
+                    .replace("${events}", Long.toString(events));
+            if (rowsPerSecond > 0) {
+                String throttled = "'first-event.rate' = '" + rowsPerSecond + "', 'rows-per-second' = '"
+                        + rowsPerSecond + "'";
+                String withThrottle = tables.replace("'first-event.rate' = '${rate}'", throttled);
+                if (withThrottle.equals(tables)) {
+                    throw new IllegalStateException("tables.sql sets no 'first-event.rate' = '${rate}' to throttle");
+                }
+                tables = withThrottle;
+            }
+            tables = tables.replace("${rate}", Long.toString(rate));
             String body = Files.readString(directory.resolve(query + ".sql"))
                     .replace("'connector' = 'blackhole'", "'connector' = '" + sinkConnector + "'");
             return tables.strip() + ";\n\n" + body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bid table's watermark delay in milliseconds, as {@code tables.sql} declares it. */
+    public long watermarkDelayMillis() {
+        try {
+            java.util.regex.Matcher m = WATERMARK_DELAY.matcher(Files.readString(directory.resolve("tables.sql")));
+            if (!m.find()) {
+                throw new IllegalStateException("tables.sql: no WATERMARK ... date_time - INTERVAL 'N' SECOND");
+            }
+            return Long.parseLong(m.group(1)) * 1000;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

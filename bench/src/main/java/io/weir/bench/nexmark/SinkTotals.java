@@ -20,6 +20,26 @@ public final class SinkTotals {
         CHECKSUM.addAndGet(checksum);
     }
 
+    private static final LatencyHistogram LATENCIES = new LatencyHistogram();
+
+    /** Adds a sink subtask's latencies (throttled runs only); once per subtask, when it publishes its totals. */
+    public static void addLatencies(LatencyProbe probe) {
+        if (probe != null) {
+            synchronized (LATENCIES) {
+                LATENCIES.addAll(probe.histogram());
+            }
+        }
+    }
+
+    /** The latencies of every sink subtask that has published; empty in a throughput run. */
+    public static LatencyHistogram latencies() {
+        synchronized (LATENCIES) {
+            LatencyHistogram copy = new LatencyHistogram();
+            copy.addAll(LATENCIES);
+            return copy;
+        }
+    }
+
     public static long rows() {
         return ROWS.get();
     }

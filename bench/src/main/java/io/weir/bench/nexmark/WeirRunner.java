@@ -46,7 +46,7 @@ public final class WeirRunner implements AutoCloseable {
         ConnectorEnvironment environment = new ConnectorEnvironment(dataDir, List.of(dataDir), clock,
                 database.connections());
         TableConnectors connectors = new TableConnectors(
-                ConnectorRegistry.builtIn().with(new ChecksumSinkFactory()), environment);
+                ConnectorRegistry.builtIn().with(new ChecksumSinkFactory()).with(new PacedNexmarkFactory()), environment);
         this.planner = new QueryPlanner(new Catalog(database), connectors, clock);
     }
 
