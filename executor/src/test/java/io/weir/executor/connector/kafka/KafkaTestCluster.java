@@ -201,8 +201,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            // With read_committed, end offsets are the last stable offsets.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            // With read_committed, end offsets are the last stable offsets. A commit returns before the broker has
+            // written its markers, so wait (briefly) until no transaction holds the stable offsets below the end.
+            Map<TopicPartition, Long> ends = stableEnds(consumer, config, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -212,6 +213,33 @@ public final class KafkaTestCluster implements AutoCloseable {
             }
         }
         return values;
+    }
+
+    /**
+     * The last stable offsets of {@code partitions} once they have caught up with the log ends (every transaction
+     * written so far has its commit or abort marker), or as they are after a few seconds when a transaction stays
+     * open.
+     */
+    private Map<TopicPartition, Long> stableEnds(KafkaConsumer<String, String> committed, Map<String, Object> config,
+            List<TopicPartition> partitions) {
+        Map<String, Object> uncommittedConfig = new HashMap<>(config);
+        uncommittedConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, String> uncommitted = new KafkaConsumer<>(uncommittedConfig,
+                new StringDeserializer(), new StringDeserializer())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (true) {
+                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+                if (stable.equals(uncommitted.endOffsets(partitions)) || System.nanoTime() > deadline) {
+                    return stable;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return stable;
+                }
+            }
+        }
     }
 
     /** The end offset of every partition of {@code topic}, by partition. */
