@@ -3,11 +3,7 @@ package io.weir.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +24,9 @@ class ServerKillTest {
     void whenTheServerIsKilledAndRestarted_thenTheQueryResumesAndWritesEveryRowOnce() throws Exception {
         String table = "eo_windows_kills";
         ExactlyOnceTest.recreate(table);
-        int port = freePort();
+        int port = ServerProcess.freePort();
         WeirClient client = new WeirClient(port);
-        Process server = start(port);
+        Process server = ServerProcess.start(dataDir, port);
         String queryId;
         try {
             ExactlyOnceTest.createTables(client, table, ExactlyOnceTest.EVENTS);
@@ -38,43 +34,15 @@ class ServerKillTest {
                     + ExactlyOnceTest.WINDOWS + ")").get("queryId").asText();
             for (int kill = 0; kill < KILLS; kill++) {
                 ExactlyOnceTest.awaitCompletedCheckpoint(client, queryId);
-                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                server = start(port);
+                ServerProcess.kill(server);
+                server = ServerProcess.start(dataDir, port);
             }
             JsonNode query = ExactlyOnceTest.awaitEnd(client, queryId);
             assertThat(query.get("state").asText()).as(query.toString()).isEqualTo("FINISHED");
             assertThat(ExactlyOnceTest.postgresRows(table)).isEqualTo(ExactlyOnceTest.batchRows(client)).isNotEmpty();
         } finally {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            ServerProcess.kill(server);
         }
     }
 
-    /** A server in its own JVM, on the test's classpath, answering on {@code port}. */
-    private Process start(int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                WeirServerMain.class.getName(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile()))
-                .start();
-        WeirClient client = new WeirClient(port);
-        Await.until("the server answers", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("The server process ended with " + process.exitValue());
-            }
-            try {
-                return client.get("/v1/queries").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weir.server.Await;
+import io.weir.server.ServerProcess;
 import io.weir.server.WeirClient;
-import io.weir.server.WeirServerMain;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -40,12 +37,12 @@ class KafkaServerKillTest {
     @Test
     void whenTheServerIsKilledWhileCopyingATopic_thenAReadCommittedConsumerSeesEachRecordOnce() throws Exception {
         int records = RECORDS_PER_RUN * (KILLS + 1);
-        int port = freePort();
+        int port = ServerProcess.freePort();
         WeirClient client = new WeirClient(port);
         try (KafkaBroker kafka = KafkaBroker.start()) {
             kafka.createTopic("kill-in", 2);
             kafka.createTopic("kill-out", 2);
-            Process server = start(port);
+            Process server = ServerProcess.start(dataDir, port);
             try {
                 client.ok("CREATE TABLE a (id BIGINT, name STRING) WITH ('connector' = 'kafka', 'topic' = 'kill-in', "
                         + "'properties.bootstrap.servers' = '" + kafka.bootstrapServers() + "', 'format' = 'json', "
@@ -68,8 +65,8 @@ class KafkaServerKillTest {
                 try {
                     for (int kill = 0; kill < KILLS; kill++) {
                         awaitCheckpointAfter(client, queryId, -1);
-                        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                        server = start(port);
+                        ServerProcess.kill(server);
+                        server = ServerProcess.start(dataDir, port);
                     }
                 } finally {
                     producer.join();
@@ -84,7 +81,7 @@ class KafkaServerKillTest {
                         .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, records).boxed().toList());
                 client.delete("/v1/queries/" + queryId);
             } finally {
-                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                ServerProcess.kill(server);
             }
         }
     }
@@ -123,35 +120,6 @@ class KafkaServerKillTest {
             return false;
         });
         return completed[0];
-    }
-
-    /** A server in its own JVM, on the test's classpath, answering on {@code port}. */
-    private Process start(int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                WeirServerMain.class.getName(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile()))
-                .start();
-        WeirClient client = new WeirClient(port);
-        Await.until("the server answers", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("The server process ended with " + process.exitValue());
-            }
-            try {
-                return client.get("/v1/queries").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<Long> ids(List<String> values) {

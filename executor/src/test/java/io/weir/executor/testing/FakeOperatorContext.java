@@ -28,6 +28,7 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
     private long watermark = Long.MIN_VALUE;
     private boolean cancelled;
     private boolean checkpointingEnabled;
+    private String jobName = "test-job";
 
     public FakeOperatorContext(int chunkSize) {
         this(0, 1, chunkSize);
@@ -51,7 +52,7 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
 
     @Override
     public String jobName() {
-        return "test-job";
+        return jobName;
     }
 
     @Override
@@ -62,6 +63,12 @@ public final class FakeOperatorContext implements OperatorContext, TimerService 
     @Override
     public boolean isCheckpointingEnabled() {
         return checkpointingEnabled;
+    }
+
+    /** Names the job, as the server names a job after its query. */
+    public FakeOperatorContext withJobName(String name) {
+        jobName = name;
+        return this;
     }
 
     /** Makes the context say the job checkpoints periodically. */

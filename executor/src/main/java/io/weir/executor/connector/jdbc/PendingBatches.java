@@ -1,11 +1,10 @@
 package io.weir.executor.connector.jdbc;
 
 import io.weir.executor.api.StateReader;
+import io.weir.executor.connector.PendingByOwner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,52 +18,13 @@ import java.util.TreeMap;
  * <p>Also the sink's operator state, in this layout: version byte, the checkpoint id of the snapshot, the number
  * of owners, then per owner its id, its number of batches and per batch the checkpoint id, the row count, the byte
  * length and the bytes of {@link EncodedRows}.
- *
- * <p>Mutated on the task thread only; {@link #copy()} gives the immutable view a snapshot writes elsewhere.
  */
-final class PendingBatches {
+final class PendingBatches extends PendingByOwner<Integer, RowBatchBytes> {
 
     private static final byte VERSION = 2;
 
-    /** Owner subtask to its batches in checkpoint order. */
-    private final TreeMap<Integer, List<RowBatchBytes>> byOwner = new TreeMap<>();
-
-    void add(int owner, RowBatchBytes batch) {
-        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(batch);
-    }
-
-    boolean isEmpty() {
-        return byOwner.isEmpty();
-    }
-
-    /** Owners and their batches with a checkpoint id at or below {@code checkpointId}, in order. */
-    Map<Integer, List<RowBatchBytes>> upTo(long checkpointId) {
-        Map<Integer, List<RowBatchBytes>> selected = new TreeMap<>();
-        byOwner.forEach((owner, batches) -> {
-            List<RowBatchBytes> due = new ArrayList<>();
-            for (RowBatchBytes batch : batches) {
-                if (batch.checkpointId() <= checkpointId) {
-                    due.add(batch);
-                }
-            }
-            if (!due.isEmpty()) {
-                selected.put(owner, due);
-            }
-        });
-        return selected;
-    }
-
-    /** Forgets the batches at or below {@code checkpointId}: they are committed. */
-    void removeUpTo(long checkpointId) {
-        byOwner.values().forEach(batches -> batches.removeIf(batch -> batch.checkpointId() <= checkpointId));
-        byOwner.values().removeIf(List::isEmpty);
-    }
-
-    /** An immutable copy (the batches themselves are immutable), for a snapshot. */
-    Map<Integer, List<RowBatchBytes>> copy() {
-        Map<Integer, List<RowBatchBytes>> copy = new TreeMap<>();
-        byOwner.forEach((owner, batches) -> copy.put(owner, List.copyOf(batches)));
-        return Collections.unmodifiableMap(copy);
+    PendingBatches() {
+        super(TreeMap::new);
     }
 
     /** What a restore found: the checkpoint the state was written for, and the job that wrote it. */

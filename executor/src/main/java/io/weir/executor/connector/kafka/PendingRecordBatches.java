@@ -1,11 +1,11 @@
 package io.weir.executor.connector.kafka;
 
 import io.weir.executor.api.StateReader;
+import io.weir.executor.connector.PendingByOwner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,8 @@ import java.util.Map;
  * <p>Also the sink's operator state, in this layout: version byte, the writing job's name, the writing subtask, the
  * number of owners, then per owner its marker group, its subtask and its number of batches, and per batch the
  * checkpoint id, the record count, the byte length and the bytes of {@link EncodedRecords}.
- *
- * <p>Mutated on the task thread only; {@link #copy()} gives the immutable view a snapshot writes elsewhere.
  */
-final class PendingRecordBatches {
+final class PendingRecordBatches extends PendingByOwner<PendingRecordBatches.Owner, RecordBatch> {
 
     /**
      * Who received a batch's records.
@@ -41,45 +39,8 @@ final class PendingRecordBatches {
     /** Version 1 was the state of the former sink (prepared transactions), which this one cannot take over. */
     private static final byte VERSION = 2;
 
-    /** Owner to its batches in checkpoint order. */
-    private final Map<Owner, List<RecordBatch>> byOwner = new LinkedHashMap<>();
-
-    void add(Owner owner, RecordBatch batch) {
-        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(batch);
-    }
-
-    boolean isEmpty() {
-        return byOwner.isEmpty();
-    }
-
-    /** Owners and their batches with a checkpoint id at or below {@code checkpointId}, in order. */
-    Map<Owner, List<RecordBatch>> upTo(long checkpointId) {
-        Map<Owner, List<RecordBatch>> selected = new LinkedHashMap<>();
-        byOwner.forEach((owner, batches) -> {
-            List<RecordBatch> due = new ArrayList<>();
-            for (RecordBatch batch : batches) {
-                if (batch.checkpointId() <= checkpointId) {
-                    due.add(batch);
-                }
-            }
-            if (!due.isEmpty()) {
-                selected.put(owner, due);
-            }
-        });
-        return selected;
-    }
-
-    /** Forgets the batches at or below {@code checkpointId}: they are committed. */
-    void removeUpTo(long checkpointId) {
-        byOwner.values().forEach(batches -> batches.removeIf(batch -> batch.checkpointId() <= checkpointId));
-        byOwner.values().removeIf(List::isEmpty);
-    }
-
-    /** An immutable copy (the batches themselves are immutable), for a snapshot. */
-    Map<Owner, List<RecordBatch>> copy() {
-        Map<Owner, List<RecordBatch>> copy = new LinkedHashMap<>();
-        byOwner.forEach((owner, batches) -> copy.put(owner, List.copyOf(batches)));
-        return Collections.unmodifiableMap(copy);
+    PendingRecordBatches() {
+        super(LinkedHashMap::new);
     }
 
     static void write(DataOutput out, Writer writer, Map<Owner, List<RecordBatch>> batches) throws IOException {

@@ -1,5 +1,6 @@
 package io.weir.executor.connector.kafka;
 
+import io.weir.executor.connector.PendingByOwner;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * @param recordCount  how many values {@code bytes} holds
  * @param bytes        per record the value's length (int) and its bytes
  */
-record RecordBatch(long checkpointId, int recordCount, byte[] bytes) {
+record RecordBatch(long checkpointId, int recordCount, byte[] bytes) implements PendingByOwner.Batch {
 
     /** Hands every value, in the order received, to {@code action}. */
     void forEachValue(Consumer<byte[]> action) {

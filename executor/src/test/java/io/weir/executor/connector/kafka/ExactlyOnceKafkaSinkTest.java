@@ -4,11 +4,8 @@ import static io.weir.executor.connector.kafka.KafkaTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weir.executor.api.Counter;
 import io.weir.executor.api.Operator;
-import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.StateSnapshot;
-import io.weir.executor.api.TimerService;
 import io.weir.executor.api.WeirException;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.checkpoint.RestoredOperatorState;
@@ -16,7 +13,6 @@ import io.weir.executor.connector.Chunks;
 import io.weir.executor.connector.CollectingOutput;
 import io.weir.executor.connector.ConnectorTable;
 import io.weir.executor.testing.FakeOperatorContext;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +66,7 @@ class ExactlyOnceKafkaSinkTest {
     private Operator open(ConnectorTable sinkTable, String jobName, int subtask, int parallelism) throws Exception {
         Operator sink = sinkTable.createSink().create();
         opened.add(sink);
-        sink.open(new NamedJob(jobName, new FakeOperatorContext(subtask, parallelism, 1024).withCheckpointing()));
+        sink.open(new FakeOperatorContext(subtask, parallelism, 1024).withCheckpointing().withJobName(jobName));
         return sink;
     }
 
@@ -394,53 +390,5 @@ class ExactlyOnceKafkaSinkTest {
 
         // Row 2 came after the last checkpoint: it is written again rather than risk losing it.
         assertThat(committedIds()).containsOnlyOnce(1L).contains(2L);
-    }
-
-    /** A fake context under another job name: the name of the query a sink's markers belong to. */
-    private record NamedJob(String jobName, FakeOperatorContext context) implements OperatorContext {
-        @Override
-        public String operatorName() {
-            return context.operatorName();
-        }
-
-        @Override
-        public boolean isCheckpointingEnabled() {
-            return context.isCheckpointingEnabled();
-        }
-
-        @Override
-        public int subtaskIndex() {
-            return context.subtaskIndex();
-        }
-
-        @Override
-        public int parallelism() {
-            return context.parallelism();
-        }
-
-        @Override
-        public int chunkSize() {
-            return context.chunkSize();
-        }
-
-        @Override
-        public Clock clock() {
-            return context.clock();
-        }
-
-        @Override
-        public Counter counter(String name) {
-            return context.counter(name);
-        }
-
-        @Override
-        public TimerService timerService() {
-            return context.timerService();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return context.isCancelled();
-        }
     }
 }
