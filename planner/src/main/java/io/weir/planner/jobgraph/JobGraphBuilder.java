@@ -57,7 +57,9 @@ import io.weir.planner.physical.UnionPhysicalRel;
 import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -86,6 +88,8 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     private final TableConnectors connectors;
     private final PlanningSession session;
     private final RexBuilder rexBuilder;
+    /** The columns each scan of the plan being built reads; set by the build methods. */
+    private ReadColumns readColumns;
 
     /**
      * @param streaming run with the streaming semantics: sources carry watermarks, late rows are dropped
@@ -104,6 +108,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     /** The graph of a SELECT: the plan, then one sink that hands every row to {@code collector}. */
     public JobGraph buildQuery(PhysicalRel root, ResultCollector collector) {
+        readColumns = ReadColumns.of(root);
         Stream result = visit(root);
         int sink = graph.addOperator("Collect", 1, () -> new CollectSinkOperator(collector), 1, result.types());
         graph.connect(result.vertex(), sink, 0, result.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE);
@@ -112,6 +117,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     /** The graph of an INSERT: the plan ends in the table's sink. */
     public JobGraph buildInsert(SinkPhysicalRel root) {
+        readColumns = ReadColumns.of(root);
         visit(root);
         return graph.build();
     }
@@ -123,11 +129,16 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     @Override
     public Stream onScan(ScanPhysicalRel rel) {
         TableDefinition table = rel.getTable().unwrap(PhysicalTable.class).definition();
-        SourceFactory source = connectors.resolve(table).createSource();
         List<DataType> types = types(rel.getRowType());
-        WatermarkStrategy watermarks = table.watermarkColumn() == null ? null
-                : new WatermarkStrategy(compiler.compile(session.watermarkExpression(table), types),
-                        options.watermarkIntervalMillis(), options.idleTimeoutMillis());
+        BitSet read = readColumns.of(rel);
+        WatermarkStrategy watermarks = null;
+        if (table.watermarkColumn() != null) {
+            RexNode watermark = session.watermarkExpression(table);
+            read.or(RelOptUtil.InputFinder.bits(watermark).toBitSet());
+            watermarks = new WatermarkStrategy(compiler.compile(watermark, types), options.watermarkIntervalMillis(),
+                    options.idleTimeoutMillis());
+        }
+        SourceFactory source = connectors.resolve(table).createSource(read);
         int vertex = graph.addSource("Scan(" + table.name() + ")", parallelism, source, watermarks, types);
         return new Stream(vertex, parallelism, types);
     }
