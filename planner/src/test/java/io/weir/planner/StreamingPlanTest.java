@@ -52,6 +52,30 @@ class StreamingPlanTest {
     }
 
     @Test
+    void whenAKeyedHopAggregateRunsStreaming_thenOneOperatorAggregatesEachRowOnceIntoItsSlice() {
+        StatementResult.Explain plan = explain("SELECT k, window_start, window_end, COUNT(*), MAX(v) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY k, window_start, window_end", STREAMING);
+
+        assertThat(plan.jobGraph()).contains("sliced HOP").doesNotContain("WindowHOP");
+    }
+
+    @Test
+    void whenAWindowAggregateCannotBeSliced_thenTheWindowFunctionFeedsAWindowAggregate() {
+        String distinct = "SELECT k, window_start, window_end, COUNT(DISTINCT v) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY k, window_start, window_end";
+        String unkeyed = "SELECT window_start, window_end, COUNT(*) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY window_start, window_end";
+
+        for (String sql : new String[] {distinct, unkeyed}) {
+            assertThat(explain(sql, STREAMING).jobGraph()).as(sql).contains("WindowAggregate(keys")
+                    .doesNotContain("sliced");
+        }
+    }
+
+    @Test
     void whenASourceIsUnbounded_thenTheQueryIsStreamingByItself() {
         StatementResult.Job job = (StatementResult.Job) fixture.plan("SELECT window_start, COUNT(*) FROM TABLE("
                 + "HOP(TABLE endless, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '5' SECOND)) "

@@ -21,6 +21,7 @@ import io.weir.executor.operators.ValuesSourceFactory;
 import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.operators.window.SessionWindowAggregateOperator;
 import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
+import io.weir.executor.operators.window.SlicedWindowAggregateOperator;
 import io.weir.executor.operators.window.StreamingSortOperator;
 import io.weir.executor.operators.window.TimeKind;
 import io.weir.executor.operators.window.WindowAggregateOperator;
@@ -321,11 +322,37 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                 () -> new WindowTableFunctionOperator(spec, timeColumn, dropLate), out);
     }
 
+    /**
+     * A TUMBLE or HOP aggregate as one operator that aggregates each row once into its slice and merges slices into
+     * windows (see {@link SlicedAggregation}); the window TVF and the calc between them are not built.
+     */
+    private Stream slicedAggregate(WindowAggregatePhysicalRel rel, SlicedAggregation sliced) {
+        Stream input = visit(sliced.window().getInput());
+        WindowDefinition window = sliced.window().window();
+        WindowSpec spec = new WindowSpec(WindowKind.valueOf(window.kind().name()), window.sizeMillis(),
+                window.slideMillis(), window.offsetMillis(), TimeKind.EVENT);
+        List<DataType> out = types(rel.getRowType());
+        List<DataType> inputTypes = input.types();
+        var calls = Aggregates.toRuntime(sliced.calls(), inputTypes, out, rel.getGroupCount());
+        int timeColumn = window.timeColumn();
+        int[] keys = sliced.keyColumns();
+        int[] outputKeys = sliced.outputKeys();
+        int vertex = graph.addOperator("WindowAggregate(keys " + Arrays.toString(keys) + ", sliced "
+                        + window.describe() + ")", parallelism,
+                () -> new SlicedWindowAggregateOperator(spec, timeColumn, keys, outputKeys, inputTypes, calls), 1, out);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, out);
+    }
+
     @Override
     public Stream onWindowAggregate(WindowAggregatePhysicalRel rel) {
         SessionAggregation session = streaming ? SessionAggregation.match(rel) : null;
         if (session != null) {
             return sessionAggregate(rel, session);
+        }
+        SlicedAggregation sliced = streaming ? SlicedAggregation.match(rel) : null;
+        if (sliced != null) {
+            return slicedAggregate(rel, sliced);
         }
         Stream input = visit(rel.getInput());
         int[] keys = rel.getGroupSet().toArray();
