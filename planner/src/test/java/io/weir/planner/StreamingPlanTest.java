@@ -61,15 +61,24 @@ class StreamingPlanTest {
     }
 
     @Test
+    void whenAWindowAggregateHasNoKeyButTheWindow_thenItRunsSlicedInOneSubtask() {
+        StatementResult.Explain plan = explain("SELECT window_start, window_end, MAX(v) FROM TABLE("
+                + "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
+                Map.of("execution.runtime-mode", "streaming", "parallelism.default", "2"));
+
+        assertThat(plan.jobGraph()).contains("WindowAggregate(keys [], sliced TUMBLE").contains("(parallelism 1)");
+    }
+
+    @Test
     void whenAWindowAggregateCannotBeSliced_thenTheWindowFunctionFeedsAWindowAggregate() {
         String distinct = "SELECT k, window_start, window_end, COUNT(DISTINCT v) FROM TABLE("
                 + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
                 + "GROUP BY k, window_start, window_end";
-        String unkeyed = "SELECT window_start, window_end, COUNT(*) FROM TABLE("
+        String windowTime = "SELECT k, window_time, COUNT(*) FROM TABLE("
                 + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
-                + "GROUP BY window_start, window_end";
+                + "GROUP BY k, window_start, window_end, window_time";
 
-        for (String sql : new String[] {distinct, unkeyed}) {
+        for (String sql : new String[] {distinct, windowTime}) {
             assertThat(explain(sql, STREAMING).jobGraph()).as(sql).contains("WindowAggregate(keys")
                     .doesNotContain("sliced");
         }

@@ -337,9 +337,14 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         int timeColumn = window.timeColumn();
         int[] keys = sliced.keyColumns();
         int[] outputKeys = sliced.outputKeys();
-        int vertex = graph.addOperator("WindowAggregate(keys " + Arrays.toString(keys) + ", sliced "
-                        + window.describe() + ")", parallelism,
-                () -> new SlicedWindowAggregateOperator(spec, timeColumn, keys, outputKeys, inputTypes, calls), 1, out);
+        String name = "WindowAggregate(keys " + Arrays.toString(keys) + ", sliced " + window.describe() + ")";
+        OperatorFactory factory = () -> new SlicedWindowAggregateOperator(spec, timeColumn, keys, outputKeys,
+                inputTypes, calls);
+        if (keys.length == 0) {
+            // One group per window: every row goes to one subtask, as the window's rows would.
+            return addSingle(name, input, factory, out);
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
         graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
         return new Stream(vertex, parallelism, out);
     }

@@ -19,9 +19,9 @@ import org.apache.calcite.rex.RexProgram;
  * aggregates each row once into a slice instead of once per window (and skips copying each row once per window).
  *
  * <p>It matches {@code WindowAggregate <- [column-only Calc] <- TUMBLE/HOP TVF} where the aggregate groups by
- * {@code window_end} (and maybe {@code window_start}) plus at least one column of the TVF's input, never by
+ * {@code window_end} (and maybe {@code window_start}) plus any columns of the TVF's input, never by
  * {@code window_time}, its calls read columns of the TVF's input and none is DISTINCT, and the slide is no longer
- * than the size. {@code keyColumns} are the grouped TVF input columns (the hash exchange's keys) and
+ * than the size. {@code keyColumns} are the grouped TVF input columns (the hash exchange's keys; none: all rows to one subtask) and
  * {@code outputKeys} says, per group key of the aggregate, which of them it is or which window bound.
  */
 record SlicedAggregation(WindowTableFunctionPhysicalRel window, int[] keyColumns, int[] outputKeys,
@@ -72,7 +72,7 @@ record SlicedAggregation(WindowTableFunctionPhysicalRel window, int[] keyColumns
                 return null;
             }
         }
-        if (!end || keys.isEmpty()) {
+        if (!end) {
             return null;
         }
         List<AggregateCall> calls = new ArrayList<>();

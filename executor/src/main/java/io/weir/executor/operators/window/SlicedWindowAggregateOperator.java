@@ -39,8 +39,8 @@ import java.util.TreeSet;
  * Output columns: the group keys in the caller's order (each a key column of the input, or window_start or
  * window_end), then one column per call. Calls must be mergeable (no DISTINCT).
  *
- * <p>Input rows must come hash-partitioned by the key columns (in {@code keyColumns} order), which must not be
- * empty. Checkpoints: slices are keyed state, each group in the key group of its key; a record also carries the
+ * <p>Input rows must come hash-partitioned by the key columns (in {@code keyColumns} order), or all to one subtask
+ * when there are none (one group per window). Checkpoints: slices are keyed state, each group in the key group of its key; a record also carries the
  * writer's watermark, so a slice restored from a subtask that was ahead is not merged again into the windows it had
  * already emitted. Not thread-safe: the task thread calls it.
  */
@@ -91,7 +91,7 @@ public final class SlicedWindowAggregateOperator implements Operator {
     /**
      * @param spec       TUMBLE or HOP, event time, with a slide no longer than the size
      * @param timeColumn the input's rowtime column (TIMESTAMP(3) as epoch millis)
-     * @param keyColumns the input columns grouped by besides the window (at least one)
+     * @param keyColumns the input columns grouped by besides the window; none for one group per window
      * @param outputKeys the output's group key columns: an index into {@code keyColumns}, {@link #WINDOW_START} or
      *                   {@link #WINDOW_END} (which must be present)
      * @param inputTypes the input column types
@@ -103,8 +103,8 @@ public final class SlicedWindowAggregateOperator implements Operator {
                 || spec.slideMillis() > spec.sizeMillis()) {
             throw new IllegalArgumentException("Slicing needs an event-time TUMBLE or HOP no wider in slide than size");
         }
-        if (keyColumns.length == 0 || Arrays.stream(outputKeys).noneMatch(k -> k == WINDOW_END)) {
-            throw new IllegalArgumentException("Slicing needs key columns and window_end among the group keys");
+        if (Arrays.stream(outputKeys).noneMatch(k -> k == WINDOW_END)) {
+            throw new IllegalArgumentException("Slicing needs window_end among the group keys");
         }
         if (calls.stream().anyMatch(AggregateCall::distinct)) {
             throw new IllegalArgumentException("DISTINCT aggregates cannot be sliced");

@@ -56,11 +56,16 @@ class SlicedWindowAggregateOperatorTest {
 
     /** What the window table function followed by the window aggregate give for the same rows and watermarks. */
     private static List<List<Object>> reference(WindowSpec spec) throws Exception {
+        return reference(spec, new int[] {5, 6, 0}, OUTPUT);
+    }
+
+    private static List<List<Object>> reference(WindowSpec spec, int[] groupKeys, List<DataType> output)
+            throws Exception {
         OperatorTestHarness windows = OperatorTestHarness.forOperator(new WindowTableFunctionOperator(spec, 4, true))
                 .input(INPUT).output(WINDOWED).open();
         OperatorTestHarness aggregate = OperatorTestHarness.forOperator(
-                        new WindowAggregateOperator(new int[] {5, 6, 0}, 5, 6, WINDOWED, CALLS, TimeKind.EVENT))
-                .input(WINDOWED).output(OUTPUT).open();
+                        new WindowAggregateOperator(groupKeys, 5, 6, WINDOWED, CALLS, TimeKind.EVENT))
+                .input(WINDOWED).output(output).open();
         int forwarded = 0;
         for (int from = 0; from < ROWS; from += 5) {
             List<List<?>> rows = new ArrayList<>();
@@ -78,6 +83,21 @@ class SlicedWindowAggregateOperatorTest {
             }
         }
         return aggregate.finish();
+    }
+
+    /** Rows {@code [from, to)} to one subtask, as {@link Subtasks#feed} and {@link #reference} feed them. */
+    private static void feedOne(OperatorTestHarness harness, int from, int to) throws Exception {
+        for (int start = from; start < to; start += 5) {
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = start; i < Math.min(start + 5, to); i++) {
+                rows.add(input(i));
+            }
+            harness.pushRows(0, rows);
+            long watermark = watermarkAfter(start + 4);
+            if (watermark != Long.MIN_VALUE) {
+                harness.watermark(watermark);
+            }
+        }
     }
 
     /** Subtasks of the sliced operator at one parallelism, fed as a hash exchange on the key would feed them. */
@@ -157,6 +177,29 @@ class SlicedWindowAggregateOperatorTest {
             Subtasks run = new Subtasks(spec, 1, null);
             run.feed(0, ROWS);
             assertThat(run.finish()).as("%s", spec).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void whenThereIsNoKeyButTheWindow_thenEachWindowIsOneGroupAsInTheWindowAggregate() throws Exception {
+        List<DataType> output = new ArrayList<>(OUTPUT.subList(0, 2));
+        output.addAll(OUTPUT.subList(3, OUTPUT.size()));
+        int[] windowOnly = {SlicedWindowAggregateOperator.WINDOW_START, SlicedWindowAggregateOperator.WINDOW_END};
+        for (WindowSpec spec : SPECS) {
+            List<List<Object>> expected = reference(spec, new int[] {5, 6}, output);
+            OperatorTestHarness first = OperatorTestHarness.forOperator(
+                    new SlicedWindowAggregateOperator(spec, 4, new int[0], windowOnly, INPUT, CALLS))
+                    .input(INPUT).output(output).open();
+            int split = 200;
+            feedOne(first, 0, split);
+            List<List<Object>> rows = new ArrayList<>(first.rows());
+            OperatorTestHarness second = OperatorTestHarness.forOperator(
+                    new SlicedWindowAggregateOperator(spec, 4, new int[0], windowOnly, INPUT, CALLS))
+                    .input(INPUT).output(output)
+                    .restoredFrom(SnapshotHarness.restore(List.of(first.snapshot(1)), 1).get(0)).open();
+            feedOne(second, split, ROWS);
+            rows.addAll(second.finish());
+            assertThat(rows).as("%s", spec).hasSizeGreaterThan(10).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
