@@ -11,6 +11,7 @@ import io.weir.executor.data.PhysicalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
@@ -29,8 +30,8 @@ final class StringFunctions {
         r.add("||", StringFunctions::concat);
         r.add("CONCAT", StringFunctions::concat);
         r.add("CONCAT_WS", StringFunctions::concatWs);
-        r.add("UPPER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toUpperCase(Locale.ROOT))));
-        r.add("LOWER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toLowerCase(Locale.ROOT))));
+        r.add("UPPER", c -> memoized(c, s -> s.toUpperCase(Locale.ROOT)));
+        r.add("LOWER", c -> memoized(c, s -> s.toLowerCase(Locale.ROOT)));
         r.add("INITCAP", c -> strict(c, (a, i, o) -> set(o, i, initcap(str(a, 0, i)))));
         r.add("SUBSTRING", StringFunctions::substring);
         r.add("SUBSTR", StringFunctions::substring);
@@ -49,6 +50,12 @@ final class StringFunctions {
         r.add("REVERSE", c -> strict(c, (a, i, o) -> set(o, i, new StringBuilder(str(a, 0, i)).reverse().toString())));
         r.add("LEFT", c -> strict(c, (a, i, o) -> set(o, i, left(str(a, 0, i), lng(a, 1, i)))));
         r.add("RIGHT", c -> strict(c, (a, i, o) -> set(o, i, right(str(a, 0, i), lng(a, 1, i)))));
+    }
+
+    /** A strict function of one string, through a {@link StringMemo} (the function must be deterministic). */
+    static ScalarEvaluator memoized(Call c, UnaryOperator<String> function) {
+        StringMemo memo = new StringMemo(function);
+        return strict(c, (a, i, o) -> set(o, i, memo.apply(str(a, 0, i))));
     }
 
     /**
