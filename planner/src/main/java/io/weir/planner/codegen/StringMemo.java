@@ -3,8 +3,8 @@ package io.weir.planner.codegen;
 import java.util.function.UnaryOperator;
 
 /**
- * Remembers the results of a deterministic function of one string for recently seen inputs, in a direct-mapped
- * table indexed by the input's hash: columns that repeat a modest set of values (channel names, URLs, codes) then
+ * Remembers the results of a deterministic function of one string for recently seen inputs, in a table of 32 Ki
+ * entries where an input may sit in either of two slots its hash picks: columns that repeat a modest set of values (channel names, URLs, codes) then
  * cost one hash and one comparison per row instead of a regular-expression match or a case conversion. A String
  * caches its hash, so an input that is the same instance as before costs no scan at all.
  *
@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  */
 final class StringMemo {
 
-    private static final int SLOTS = 1 << 14;
+    private static final int SLOTS = 1 << 15;
     static final int PROBATION = 1 << 14;
 
     private final UnaryOperator<String> function;
@@ -39,15 +39,21 @@ final class StringMemo {
             return function.apply(input);
         }
         int h = input.hashCode();
-        int slot = (h ^ (h >>> 14)) & (SLOTS - 1);
-        Entry entry = entries[slot];
+        int first = h & (SLOTS - 1);
+        int second = (h >>> 17 ^ h * 0x9E3779B9) & (SLOTS - 1);
+        Entry entry = entries[first];
+        if (entry == null || !(entry.input == input || entry.input.equals(input))) {
+            entry = entries[second];
+        }
         String result;
         if (entry != null && (entry.input == input || entry.input.equals(input))) {
             hits++;
             result = entry.result;
         } else {
             result = function.apply(input);
-            entries[slot] = new Entry(input, result);
+            // Two candidate slots: an input is evicted only when both are taken, so a few thousand distinct
+            // values rarely push each other out.
+            entries[entries[first] == null ? first : second] = new Entry(input, result);
         }
         if (++lookups == PROBATION && hits < PROBATION / 4) {
             off = true;

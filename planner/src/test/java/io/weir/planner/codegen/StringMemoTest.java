@@ -21,7 +21,7 @@ class StringMemoTest {
                 assertThat(memo.apply(input)).isEqualTo(i % 2 == 0 ? null : input.toUpperCase());
             }
         }
-        // Direct-mapped: a few inputs that share a slot evict each other; all others are computed once.
+        // A few inputs whose two slots are both taken evict others; all the rest are computed once.
         assertThat(calls.get()).isBetween(500, 600);
     }
 
