@@ -52,6 +52,39 @@ class StreamingPlanTest {
     }
 
     @Test
+    void whenAKeyedHopAggregateRunsStreaming_thenOneOperatorAggregatesEachRowOnceIntoItsSlice() {
+        StatementResult.Explain plan = explain("SELECT k, window_start, window_end, COUNT(*), MAX(v) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY k, window_start, window_end", STREAMING);
+
+        assertThat(plan.jobGraph()).contains("sliced HOP").doesNotContain("WindowHOP");
+    }
+
+    @Test
+    void whenAWindowAggregateHasNoKeyButTheWindow_thenItRunsSlicedInOneSubtask() {
+        StatementResult.Explain plan = explain("SELECT window_start, window_end, MAX(v) FROM TABLE("
+                + "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
+                Map.of("execution.runtime-mode", "streaming", "parallelism.default", "2"));
+
+        assertThat(plan.jobGraph()).contains("WindowAggregate(keys [], sliced TUMBLE").contains("(parallelism 1)");
+    }
+
+    @Test
+    void whenAWindowAggregateCannotBeSliced_thenTheWindowFunctionFeedsAWindowAggregate() {
+        String distinct = "SELECT k, window_start, window_end, COUNT(DISTINCT v) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY k, window_start, window_end";
+        String windowTime = "SELECT k, window_time, COUNT(*) FROM TABLE("
+                + "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) "
+                + "GROUP BY k, window_start, window_end, window_time";
+
+        for (String sql : new String[] {distinct, windowTime}) {
+            assertThat(explain(sql, STREAMING).jobGraph()).as(sql).contains("WindowAggregate(keys")
+                    .doesNotContain("sliced");
+        }
+    }
+
+    @Test
     void whenASourceIsUnbounded_thenTheQueryIsStreamingByItself() {
         StatementResult.Job job = (StatementResult.Job) fixture.plan("SELECT window_start, COUNT(*) FROM TABLE("
                 + "HOP(TABLE endless, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '5' SECOND)) "

@@ -3,6 +3,7 @@ package io.weir.executor.connector;
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.WeirException;
+import java.util.BitSet;
 
 /**
  * A table whose options a connector has validated: it can be scanned and, if the connector allows, written.
@@ -19,6 +20,16 @@ public interface ConnectorTable {
     boolean isBounded();
 
     SourceFactory createSource();
+
+    /**
+     * A source for a plan that reads only the columns {@code readColumns} (indexes into the table's columns) of
+     * what it scans: the reader may leave every other column null rather than produce it, which saves a generator
+     * or a decoder the work of values nobody reads. Rows, their order and the read columns are those of
+     * {@link #createSource()}. The default ignores the hint.
+     */
+    default SourceFactory createSource(BitSet readColumns) {
+        return createSource();
+    }
 
     /**
      * The sink operator of {@code INSERT INTO} this table. It consumes chunks whose columns match the table's

@@ -86,6 +86,12 @@ final class PatternFunctions {
     private static ScalarEvaluator regexpExtract(Call c) {
         boolean hasIndex = c.arity() == 3;
         Pattern literal = c.isConstant(1) && !c.constant(1).isNull() ? Regexes.compile(c.constant(1).stringValue()) : null;
+        Long literalGroup = hasIndex ? StringFunctions.integerConstant(c, 2) : Long.valueOf(0);
+        if (literal != null && literalGroup != null && !c.hasNullConstant()) {
+            // A literal pattern and group make it a function of the subject alone, which often repeats (URLs).
+            long group = literalGroup;
+            return StringFunctions.memoized(c, s -> extract(literal, s, group));
+        }
         return StringFunctions.strict(c, (a, i, o) -> {
             Pattern p = literal != null ? literal : Regexes.compile(str(a, 1, i));
             long group = hasIndex ? lng(a, 2, i) : 0;

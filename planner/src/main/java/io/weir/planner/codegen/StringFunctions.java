@@ -11,6 +11,7 @@ import io.weir.executor.data.PhysicalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
@@ -29,8 +30,8 @@ final class StringFunctions {
         r.add("||", StringFunctions::concat);
         r.add("CONCAT", StringFunctions::concat);
         r.add("CONCAT_WS", StringFunctions::concatWs);
-        r.add("UPPER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toUpperCase(Locale.ROOT))));
-        r.add("LOWER", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).toLowerCase(Locale.ROOT))));
+        r.add("UPPER", c -> memoized(c, s -> s.toUpperCase(Locale.ROOT)));
+        r.add("LOWER", c -> memoized(c, s -> s.toLowerCase(Locale.ROOT)));
         r.add("INITCAP", c -> strict(c, (a, i, o) -> set(o, i, initcap(str(a, 0, i)))));
         r.add("SUBSTRING", StringFunctions::substring);
         r.add("SUBSTR", StringFunctions::substring);
@@ -42,13 +43,19 @@ final class StringFunctions {
         r.add("POSITION", StringFunctions::position);
         r.add("LOCATE", StringFunctions::position);
         r.add("REPLACE", c -> strict(c, (a, i, o) -> set(o, i, str(a, 0, i).replace(str(a, 1, i), str(a, 2, i)))));
-        r.add("SPLIT_INDEX", c -> strict(c, (a, i, o) -> set(o, i, splitIndex(str(a, 0, i), str(a, 1, i), lng(a, 2, i)))));
+        r.add("SPLIT_INDEX", StringFunctions::splitIndex);
         r.add("LPAD", c -> pad(c, true));
         r.add("RPAD", c -> pad(c, false));
         r.add("REPEAT", c -> strict(c, (a, i, o) -> set(o, i, repeat(str(a, 0, i), lng(a, 1, i)))));
         r.add("REVERSE", c -> strict(c, (a, i, o) -> set(o, i, new StringBuilder(str(a, 0, i)).reverse().toString())));
         r.add("LEFT", c -> strict(c, (a, i, o) -> set(o, i, left(str(a, 0, i), lng(a, 1, i)))));
         r.add("RIGHT", c -> strict(c, (a, i, o) -> set(o, i, right(str(a, 0, i), lng(a, 1, i)))));
+    }
+
+    /** A strict function of one string, through a {@link StringMemo} (the function must be deterministic). */
+    static ScalarEvaluator memoized(Call c, UnaryOperator<String> function) {
+        StringMemo memo = new StringMemo(function);
+        return strict(c, (a, i, o) -> set(o, i, memo.apply(str(a, 0, i))));
     }
 
     /**
@@ -234,6 +241,27 @@ final class StringFunctions {
     }
 
     /** Flink's SPLIT_INDEX: the {@code index}-th (0-based) piece of {@code s} split by the whole separator. */
+    private static ScalarEvaluator splitIndex(Call c) {
+        Long index = integerConstant(c, 2);
+        if (c.isConstant(1) && !c.constant(1).isNull() && index != null) {
+            // A literal separator and index make it a function of the text alone, which often repeats (URLs).
+            String separator = c.constant(1).stringValue();
+            return memoized(c, s -> splitIndex(s, separator, index));
+        }
+        return strict(c, (a, i, o) -> set(o, i, splitIndex(str(a, 0, i), str(a, 1, i), lng(a, 2, i))));
+    }
+
+    /** The value of operand {@code i} when it is a non-null integer literal; null otherwise. */
+    static Long integerConstant(Call c, int i) {
+        if (!c.isConstant(i) || c.constant(i).isNull()) {
+            return null;
+        }
+        return switch (c.constant(i).type().kind()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> c.constant(i).longValue();
+            default -> null;
+        };
+    }
+
     static String splitIndex(String s, String separator, long index) {
         if (index < 0 || s.isEmpty()) {
             return null;

@@ -21,6 +21,7 @@ import io.weir.executor.operators.ValuesSourceFactory;
 import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.operators.window.SessionWindowAggregateOperator;
 import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
+import io.weir.executor.operators.window.SlicedWindowAggregateOperator;
 import io.weir.executor.operators.window.StreamingSortOperator;
 import io.weir.executor.operators.window.TimeKind;
 import io.weir.executor.operators.window.WindowAggregateOperator;
@@ -57,7 +58,9 @@ import io.weir.planner.physical.UnionPhysicalRel;
 import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -86,6 +89,8 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     private final TableConnectors connectors;
     private final PlanningSession session;
     private final RexBuilder rexBuilder;
+    /** The columns each scan of the plan being built reads; set by the build methods. */
+    private ReadColumns readColumns;
 
     /**
      * @param streaming run with the streaming semantics: sources carry watermarks, late rows are dropped
@@ -104,6 +109,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     /** The graph of a SELECT: the plan, then one sink that hands every row to {@code collector}. */
     public JobGraph buildQuery(PhysicalRel root, ResultCollector collector) {
+        readColumns = ReadColumns.of(root);
         Stream result = visit(root);
         int sink = graph.addOperator("Collect", 1, () -> new CollectSinkOperator(collector), 1, result.types());
         graph.connect(result.vertex(), sink, 0, result.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE);
@@ -112,6 +118,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     /** The graph of an INSERT: the plan ends in the table's sink. */
     public JobGraph buildInsert(SinkPhysicalRel root) {
+        readColumns = ReadColumns.of(root);
         visit(root);
         return graph.build();
     }
@@ -123,11 +130,16 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     @Override
     public Stream onScan(ScanPhysicalRel rel) {
         TableDefinition table = rel.getTable().unwrap(PhysicalTable.class).definition();
-        SourceFactory source = connectors.resolve(table).createSource();
         List<DataType> types = types(rel.getRowType());
-        WatermarkStrategy watermarks = table.watermarkColumn() == null ? null
-                : new WatermarkStrategy(compiler.compile(session.watermarkExpression(table), types),
-                        options.watermarkIntervalMillis(), options.idleTimeoutMillis());
+        BitSet read = readColumns.of(rel);
+        WatermarkStrategy watermarks = null;
+        if (table.watermarkColumn() != null) {
+            RexNode watermark = session.watermarkExpression(table);
+            read.or(RelOptUtil.InputFinder.bits(watermark).toBitSet());
+            watermarks = new WatermarkStrategy(compiler.compile(watermark, types), options.watermarkIntervalMillis(),
+                    options.idleTimeoutMillis());
+        }
+        SourceFactory source = connectors.resolve(table).createSource(read);
         int vertex = graph.addSource("Scan(" + table.name() + ")", parallelism, source, watermarks, types);
         return new Stream(vertex, parallelism, types);
     }
@@ -310,11 +322,42 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                 () -> new WindowTableFunctionOperator(spec, timeColumn, dropLate), out);
     }
 
+    /**
+     * A TUMBLE or HOP aggregate as one operator that aggregates each row once into its slice and merges slices into
+     * windows (see {@link SlicedAggregation}); the window TVF and the calc between them are not built.
+     */
+    private Stream slicedAggregate(WindowAggregatePhysicalRel rel, SlicedAggregation sliced) {
+        Stream input = visit(sliced.window().getInput());
+        WindowDefinition window = sliced.window().window();
+        WindowSpec spec = new WindowSpec(WindowKind.valueOf(window.kind().name()), window.sizeMillis(),
+                window.slideMillis(), window.offsetMillis(), TimeKind.EVENT);
+        List<DataType> out = types(rel.getRowType());
+        List<DataType> inputTypes = input.types();
+        var calls = Aggregates.toRuntime(sliced.calls(), inputTypes, out, rel.getGroupCount());
+        int timeColumn = window.timeColumn();
+        int[] keys = sliced.keyColumns();
+        int[] outputKeys = sliced.outputKeys();
+        String name = "WindowAggregate(keys " + Arrays.toString(keys) + ", sliced " + window.describe() + ")";
+        OperatorFactory factory = () -> new SlicedWindowAggregateOperator(spec, timeColumn, keys, outputKeys,
+                inputTypes, calls);
+        if (keys.length == 0) {
+            // One group per window: every row goes to one subtask, as the window's rows would.
+            return addSingle(name, input, factory, out);
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, out);
+    }
+
     @Override
     public Stream onWindowAggregate(WindowAggregatePhysicalRel rel) {
         SessionAggregation session = streaming ? SessionAggregation.match(rel) : null;
         if (session != null) {
             return sessionAggregate(rel, session);
+        }
+        SlicedAggregation sliced = streaming ? SlicedAggregation.match(rel) : null;
+        if (sliced != null) {
+            return slicedAggregate(rel, sliced);
         }
         Stream input = visit(rel.getInput());
         int[] keys = rel.getGroupSet().toArray();

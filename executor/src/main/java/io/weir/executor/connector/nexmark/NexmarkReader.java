@@ -8,6 +8,7 @@ import io.weir.executor.connector.RowRateLimiter;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,13 @@ final class NexmarkReader implements SourceReader {
     private final SplitEvents events;
     private final List<DataType> columnTypes;
     private final int[] entityColumns;
+    /** The declared columns the plan reads; the others are not generated. */
+    private final BitSet readColumns;
+    /**
+     * Per unread column, the vector of nulls (of a batch's capacity) emitted in its place by every chunk: chunks are
+     * immutable once emitted, so they can share it.
+     */
+    private final Vector[] nullColumns;
     /** Events per second of this subtask; infinite when unthrottled. */
     private final double eventsPerSecond;
 
@@ -35,13 +43,15 @@ final class NexmarkReader implements SourceReader {
     private boolean emptyAtStart;
 
     NexmarkReader(int subtask, int parallelism, EntityColumns generator, SplitEvents events,
-            List<DataType> columnTypes, int[] entityColumns, double eventsPerSecond) {
+            List<DataType> columnTypes, int[] entityColumns, BitSet readColumns, double eventsPerSecond) {
         this.subtask = subtask;
         this.parallelism = parallelism;
         this.generator = generator;
         this.events = events;
         this.columnTypes = columnTypes;
         this.entityColumns = entityColumns;
+        this.readColumns = (BitSet) readColumns.clone();
+        this.nullColumns = new Vector[entityColumns.length];
         this.eventsPerSecond = eventsPerSecond;
     }
 
@@ -81,11 +91,22 @@ final class NexmarkReader implements SourceReader {
         events.take(batch, rows);
         Vector[] columns = new Vector[entityColumns.length];
         for (int c = 0; c < columns.length; c++) {
-            columns[c] = Vector.allocate(columnTypes.get(c), batch.size);
-            generator.fill(entityColumns[c], batch, columns[c]);
+            if (readColumns.get(c)) {
+                columns[c] = Vector.allocate(columnTypes.get(c), batch.size);
+                generator.fill(entityColumns[c], batch, columns[c]);
+            } else {
+                columns[c] = nulls(c);
+            }
         }
         out.emit(0, new Chunk(columns, batch.size));
         return events.isExhausted() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+    }
+
+    private Vector nulls(int column) {
+        if (nullColumns[column] == null) {
+            nullColumns[column] = Vector.allNulls(columnTypes.get(column), batch.capacity());
+        }
+        return nullColumns[column];
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.weir.executor.connector.nexmark;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.api.SourceReader;
 import io.weir.executor.data.DataType;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -16,12 +17,15 @@ final class NexmarkSource implements SourceFactory {
     private final EventModel model;
     private final List<DataType> columnTypes;
     private final int[] entityColumns;
+    private final BitSet readColumns;
 
-    NexmarkSource(NexmarkConfig config, List<DataType> columnTypes, int[] entityColumns) {
+    /** @param readColumns the declared columns the plan reads; the others are left null */
+    NexmarkSource(NexmarkConfig config, List<DataType> columnTypes, int[] entityColumns, BitSet readColumns) {
         this.config = config;
         this.model = config.model();
         this.columnTypes = List.copyOf(columnTypes);
         this.entityColumns = entityColumns.clone();
+        this.readColumns = (BitSet) readColumns.clone();
     }
 
     @Override
@@ -35,7 +39,7 @@ final class NexmarkSource implements SourceFactory {
                 ? new ShuffledEvents(inOrder, disorder.groupSize(), new EventRandom(config.seed()))
                 : inOrder;
         return new NexmarkReader(subtaskIndex, parallelism, entity.columns(model, config.seed()), events, columnTypes,
-                entityColumns,
+                entityColumns, readColumns,
                 config.rowsPerSecond() / parallelism);
     }
 

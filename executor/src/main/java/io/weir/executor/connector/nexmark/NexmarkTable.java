@@ -3,6 +3,7 @@ package io.weir.executor.connector.nexmark;
 import io.weir.executor.api.SourceFactory;
 import io.weir.executor.connector.ConnectorTable;
 import io.weir.executor.data.DataType;
+import java.util.BitSet;
 import java.util.List;
 
 /** A nexmark table: read-only; bounded when {@code events.num} is set. */
@@ -32,6 +33,14 @@ final class NexmarkTable implements ConnectorTable {
 
     @Override
     public SourceFactory createSource() {
-        return new NexmarkSource(config, columnTypes, entityColumns);
+        BitSet all = new BitSet();
+        all.set(0, columnTypes.size());
+        return createSource(all);
+    }
+
+    /** Generates only the read columns: every column draws from its own random stream, so the others are free. */
+    @Override
+    public SourceFactory createSource(BitSet readColumns) {
+        return new NexmarkSource(config, columnTypes, entityColumns, readColumns);
     }
 }

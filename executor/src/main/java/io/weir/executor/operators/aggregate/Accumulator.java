@@ -36,6 +36,13 @@ public abstract class Accumulator {
      */
     public abstract void merge(int target, int source);
 
+    /**
+     * Folds group {@code g} of {@code from} (an accumulator of the same call) into group {@code targets[g]} of this
+     * one, for every {@code g < count}, as if this one had also seen their rows: partial aggregates of time slices
+     * combined into a window. {@code from} is left unchanged; its groups {@code [0, count)} and the targets exist.
+     */
+    public abstract void mergeFrom(Accumulator from, int[] targets, int count);
+
     /** Empties group {@code group}: it then holds what a group that has seen no row holds, ready for re-use. */
     public abstract void reset(int group);
 

@@ -131,6 +131,20 @@ public final class AggregateCallState {
     }
 
     /**
+     * Folds groups {@code [0, count)} of {@code from} (the state of the same call) into groups {@code targets[0..count)}
+     * of this one (see {@link Accumulator#mergeFrom}); this one has {@code groupCount} groups. Not offered for
+     * DISTINCT calls, for the reason given at {@link #merge}.
+     *
+     * @throws UnsupportedOperationException for a DISTINCT call
+     */
+    public void mergeFrom(AggregateCallState from, int[] targets, int count, int groupCount) {
+        requireMergeable();
+        accumulator.ensureGroups(groupCount);
+        from.accumulator.ensureGroups(count);
+        accumulator.mergeFrom(from.accumulator, targets, count);
+    }
+
+    /**
      * Empties group {@code group} for re-use (see {@link Accumulator#reset}). Not offered for DISTINCT calls,
      * for the reason given at {@link #merge}.
      *

@@ -58,6 +58,23 @@ final class BooleanAndOrAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        BooleanAndOrAccumulator other = (BooleanAndOrAccumulator) from;
+        for (int g = 0; g < count; g++) {
+            if (!other.seen[g]) {
+                continue;
+            }
+            int target = targets[g];
+            if (!seen[target]) {
+                seen[target] = true;
+                result[target] = other.result[g];
+            } else {
+                result[target] = or ? result[target] | other.result[g] : result[target] & other.result[g];
+            }
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         if (!seen[source]) {
             return;

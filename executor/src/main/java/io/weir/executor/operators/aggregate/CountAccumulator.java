@@ -42,6 +42,14 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        long[] source = ((CountAccumulator) from).counts;
+        for (int g = 0; g < count; g++) {
+            counts[targets[g]] += source[g];
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         counts[target] += counts[source];
     }

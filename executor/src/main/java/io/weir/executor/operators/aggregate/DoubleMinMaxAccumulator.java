@@ -59,6 +59,23 @@ final class DoubleMinMaxAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        DoubleMinMaxAccumulator other = (DoubleMinMaxAccumulator) from;
+        for (int g = 0; g < count; g++) {
+            if (!other.seen[g]) {
+                continue;
+            }
+            int target = targets[g];
+            double v = other.best[g];
+            int cmp = seen[target] ? Double.compare(v, best[target]) : 0;
+            if (!seen[target] || (max ? cmp > 0 : cmp < 0)) {
+                seen[target] = true;
+                best[target] = v;
+            }
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         if (!seen[source]) {
             return;

@@ -71,6 +71,15 @@ final class DoubleSumAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        DoubleSumAccumulator other = (DoubleSumAccumulator) from;
+        for (int g = 0; g < count; g++) {
+            sums[targets[g]] += other.sums[g];
+            counts[targets[g]] += other.counts[g];
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         sums[target] += sums[source];
         counts[target] += counts[source];

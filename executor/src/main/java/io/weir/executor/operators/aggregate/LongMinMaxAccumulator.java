@@ -56,6 +56,22 @@ final class LongMinMaxAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        LongMinMaxAccumulator other = (LongMinMaxAccumulator) from;
+        for (int g = 0; g < count; g++) {
+            if (!other.seen[g]) {
+                continue;
+            }
+            int target = targets[g];
+            long v = other.best[g];
+            if (!seen[target] || (max ? v > best[target] : v < best[target])) {
+                seen[target] = true;
+                best[target] = v;
+            }
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         if (!seen[source]) {
             return;

@@ -88,6 +88,20 @@ final class LongSumAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        LongSumAccumulator other = (LongSumAccumulator) from;
+        try {
+            for (int g = 0; g < count; g++) {
+                int target = targets[g];
+                sums[target] = Math.addExact(sums[target], other.sums[g]);
+                counts[target] += other.counts[g];
+            }
+        } catch (ArithmeticException e) {
+            throw NumericResults.overflow(function);
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         try {
             sums[target] = Math.addExact(sums[target], sums[source]);

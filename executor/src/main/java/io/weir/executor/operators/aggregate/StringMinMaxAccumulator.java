@@ -53,6 +53,18 @@ final class StringMinMaxAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        String[] source = ((StringMinMaxAccumulator) from).best;
+        for (int g = 0; g < count; g++) {
+            String v = source[g];
+            String current = best[targets[g]];
+            if (v != null && (current == null || (max ? v.compareTo(current) > 0 : v.compareTo(current) < 0))) {
+                best[targets[g]] = v;
+            }
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         String v = best[source];
         String current = best[target];

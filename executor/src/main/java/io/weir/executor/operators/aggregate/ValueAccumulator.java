@@ -63,6 +63,25 @@ final class ValueAccumulator extends Accumulator {
     }
 
     @Override
+    public void mergeFrom(Accumulator from, int[] targets, int count) {
+        ValueAccumulator other = (ValueAccumulator) from;
+        for (int g = 0; g < count; g++) {
+            if (!other.taken[g]) {
+                continue;
+            }
+            int target = targets[g];
+            if (taken[target]) {
+                if (single) {
+                    throw WeirException.execution("Scalar sub-query returned more than one row");
+                }
+                continue;
+            }
+            taken[target] = true;
+            values.copyFrom(other.values, g, target);
+        }
+    }
+
+    @Override
     public void merge(int target, int source) {
         if (!taken[source]) {
             return;

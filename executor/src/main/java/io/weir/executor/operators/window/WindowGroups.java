@@ -44,6 +44,29 @@ final class WindowGroups {
         }
     }
 
+    /**
+     * Folds every group of {@code slice} (groups of the same keys and calls) into this one's, creating the keys this
+     * one lacks: the window made of slices.
+     */
+    void mergeFrom(WindowGroups slice) {
+        int count = slice.size();
+        if (count == 0) {
+            return;
+        }
+        Vector[] keys = new Vector[slice.groups.keyColumnCount()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = slice.groups.keyColumn(k);
+        }
+        int[] targets = new int[count];
+        for (int group = 0; group < count; group++) {
+            targets[group] = groups.findOrInsert(keys, group, slice.groups.groupHash(group));
+        }
+        int groupCount = groups.size();
+        for (int i = 0; i < states.length; i++) {
+            states[i].mergeFrom(slice.states[i], targets, count, groupCount);
+        }
+    }
+
     int size() {
         return groups.size();
     }

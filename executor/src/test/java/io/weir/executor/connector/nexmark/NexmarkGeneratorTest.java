@@ -17,6 +17,7 @@ import io.weir.executor.connector.Sources;
 import io.weir.executor.data.DataType;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,6 +80,22 @@ class NexmarkGeneratorTest {
 
         assertThat(column(some, 0, String.class)).isEqualTo(column(full, 4, String.class));
         assertThat(column(some, 1, Long.class)).isEqualTo(column(full, 2, Long.class));
+    }
+
+    @Test
+    void whenThePlanReadsOnlySomeColumns_thenThoseHoldTheFullTablesValuesAndTheOthersAreNull() throws Exception {
+        List<List<Object>> full = Sources.readAll(bids("events.num", "3000").createSource(), BID_TYPES);
+        BitSet read = new BitSet();
+        read.set(0);
+        read.set(5);
+        List<List<Object>> some = Sources.readAll(bids("events.num", "3000").createSource(read), BID_TYPES, 1, 100);
+
+        assertThat(some).hasSameSizeAs(full);
+        assertThat(column(some, 0, Long.class)).isEqualTo(column(full, 0, Long.class));
+        assertThat(column(some, 5, Object.class)).isEqualTo(column(full, 5, Object.class));
+        for (int unread : new int[] {1, 2, 3, 4, 6}) {
+            assertThat(column(some, unread, Object.class)).as("column " + unread).containsOnlyNulls();
+        }
     }
 
     @Test
