@@ -25,7 +25,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase open(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("weir") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: a commit is on disk when it returns. H2 otherwise flushes commits up to half a second
+            // later, and a killed server would forget the tables, rows and running queries it had just answered for.
+            String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("weir")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
             return create(url);
         } catch (java.io.IOException e) {
             throw new WeirException(ErrorKind.INTERNAL, "Cannot create data dir " + dataDir + ": " + e.getMessage(), e);
