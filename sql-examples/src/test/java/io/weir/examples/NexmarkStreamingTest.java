@@ -134,7 +134,9 @@ class NexmarkStreamingTest {
         streaming.forEach((window, count) -> assertThat(count).as(window).isLessThanOrEqualTo(batch.get(window)));
         long lateOnlyInBatch = rowsBeforeTheFirstEvent(batch);
         assertThat(lateOnlyInBatch).isGreaterThan(1000);
-        assertThat(rowsBeforeTheFirstEvent(streaming)).isLessThan(lateOnlyInBatch / 20);
+        // Most are dropped. Not all: until every source subtask's first watermark has reached the window operator,
+        // its watermark (the minimum over its channels) is still low, and a delayed row is not late yet.
+        assertThat(rowsBeforeTheFirstEvent(streaming)).isLessThan(lateOnlyInBatch / 4);
     }
 
     /** Rows as {@code [window_start, window_end, count]} texts, to counts by window. */
