@@ -76,13 +76,8 @@ public final class SlicedWindowAggregateOperator implements Operator {
     private int[] hashes = new int[0];
     private int[] groupIds = new int[0];
     private int[] kept = new int[0];
-    private int[] sliceOfRow = new int[0];
-    private int[] byslice = new int[0];
-    private int[] selection = new int[0];
-    /** The distinct slices of the current chunk. */
-    private long[] chunkEnds = new long[4];
-    private WindowGroups[] chunkSlices = new WindowGroups[4];
-    private int[] chunkCounts = new int[4];
+    /** The slices of the current chunk and the rows routed to each. */
+    private final ChunkBuckets buckets = new ChunkBuckets();
 
     /** A slice restored with the watermark its writer had emitted windows through. */
     private record RestoredSlice(long emittedThrough, WindowGroups groups) {
@@ -162,60 +157,29 @@ public final class SlicedWindowAggregateOperator implements Operator {
         }
         GroupHashTable.hash(keys, size, hashes);
         long[] times = timeVector.values();
-        int sliceCount = 0;
-        int last = -1;
+        buckets.start(size);
         for (int i = 0; i < count; i++) {
             int r = kept[i];
             long sliceEnd = WindowAssigner.alignedStart(times[r], spec.offsetMillis(), sliceLength) + sliceLength;
-            int s = last >= 0 && chunkEnds[last] == sliceEnd ? last : indexOf(sliceEnd, sliceCount);
+            int s = buckets.find(sliceEnd);
             if (s < 0) {
-                s = sliceCount++;
-                addChunkSlice(s, sliceEnd);
+                s = buckets.open(sliceEnd, slice(sliceEnd));
             }
-            last = s;
-            sliceOfRow[i] = s;
-            chunkCounts[s]++;
-            groupIds[r] = chunkSlices[s].group(keys, r, hashes[r]);
+            groupIds[r] = buckets.window(s).group(keys, r, hashes[r]);
+            buckets.route(r, s);
         }
-        int[] next = new int[sliceCount + 1];
-        for (int s = 0; s < sliceCount; s++) {
-            next[s + 1] = next[s] + chunkCounts[s];
-        }
-        int[] offsets = next.clone();
-        for (int i = 0; i < count; i++) {
-            byslice[next[sliceOfRow[i]]++] = kept[i];
-        }
-        for (int s = 0; s < sliceCount; s++) {
-            System.arraycopy(byslice, offsets[s], selection, 0, chunkCounts[s]);
-            chunkSlices[s].accumulate(chunk, groupIds, selection, chunkCounts[s]);
-            chunkSlices[s] = null;
-        }
+        buckets.accumulate(chunk, groupIds);
     }
 
-    private int indexOf(long end, int count) {
-        for (int s = 0; s < count; s++) {
-            if (chunkEnds[s] == end) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
-    private void addChunkSlice(int index, long end) {
-        if (index == chunkEnds.length) {
-            chunkEnds = Arrays.copyOf(chunkEnds, index * 2);
-            chunkSlices = Arrays.copyOf(chunkSlices, index * 2);
-            chunkCounts = Arrays.copyOf(chunkCounts, index * 2);
-        }
+    /** The state of the slice ending at {@code end}, created (and its windows recorded) if new. */
+    private WindowGroups slice(long end) {
         WindowGroups slice = slices.get(end);
         if (slice == null) {
             slice = new WindowGroups(keyTypes, calls);
             slices.put(end, slice);
             registerWindows(end, rowtime.watermark());
         }
-        chunkEnds[index] = end;
-        chunkSlices[index] = slice;
-        chunkCounts[index] = 0;
+        return slice;
     }
 
     /** Records the windows the slice ending at {@code sliceEnd} belongs to, but those closed at {@code watermark}. */
@@ -234,9 +198,6 @@ public final class SlicedWindowAggregateOperator implements Operator {
             hashes = new int[size];
             groupIds = new int[size];
             kept = new int[size];
-            sliceOfRow = new int[size];
-            byslice = new int[size];
-            selection = new int[size];
         }
     }
 

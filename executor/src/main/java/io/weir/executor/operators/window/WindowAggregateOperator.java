@@ -59,17 +59,11 @@ public final class WindowAggregateOperator implements Operator {
 
     private TimerService timers;
     private ChunkPacker packer;
-    /** Per input row: hash of its group key, its group id within its window, and its window's index in the chunk. */
+    /** Per input row: hash of its group key, and its group id within its window. */
     private int[] hashes = new int[0];
     private int[] groupIds = new int[0];
-    private int[] windowOfRow = new int[0];
-    /** Row indexes ordered by window, and one window's slice of them. */
-    private int[] byWindow = new int[0];
-    private int[] selection = new int[0];
-    /** The distinct windows of the current chunk, in order of first appearance. */
-    private long[] chunkEnds = new long[8];
-    private WindowGroups[] chunkWindows = new WindowGroups[8];
-    private int[] chunkCounts = new int[8];
+    /** The windows of the current chunk and the rows routed to each. */
+    private final ChunkBuckets buckets = new ChunkBuckets();
 
     /**
      * @param groupKeys         input columns to group by; must include {@code windowEndColumn} (and, in plans,
@@ -121,82 +115,42 @@ public final class WindowAggregateOperator implements Operator {
             keys[k] = chunk.column(groupKeys[k]);
         }
         GroupHashTable.hash(keys, size, hashes);
-        int windowCount = route(chunk, keys, size);
-        int[] offsets = new int[windowCount + 1];
-        for (int w = 0; w < windowCount; w++) {
-            offsets[w + 1] = offsets[w] + chunkCounts[w];
-        }
-        int[] next = Arrays.copyOf(offsets, windowCount);
-        for (int r = 0; r < size; r++) {
-            int w = windowOfRow[r];
-            if (w >= 0) {
-                byWindow[next[w]++] = r;
-            }
-        }
-        for (int w = 0; w < windowCount; w++) {
-            int count = chunkCounts[w];
-            System.arraycopy(byWindow, offsets[w], selection, 0, count);
-            chunkWindows[w].accumulate(chunk, groupIds, selection, count);
-            chunkWindows[w] = null;
-        }
+        route(chunk, keys, size);
+        buckets.accumulate(chunk, groupIds);
     }
 
     /**
-     * Finds each row's window (creating windows as needed) and its group in that window; fills
-     * {@link #windowOfRow} (-1 for a dropped row), {@link #groupIds} and the chunk's window list. Returns the
-     * number of distinct windows in the chunk.
+     * Finds each row's window (creating windows as needed) and its group in that window: routes the row to the
+     * window's bucket and fills {@link #groupIds}. Rows of no window, or of a closed one, are left out.
      */
-    private int route(Chunk chunk, Vector[] keys, int size) {
+    private void route(Chunk chunk, Vector[] keys, int size) {
         LongVector endVector = chunk.longColumn(windowEndColumn);
         long[] ends = endVector.values();
         boolean[] nulls = endVector.mayHaveNulls() ? endVector.nullMask() : null;
-        int windowCount = 0;
-        int last = -1;
+        buckets.start(size);
         int late = 0;
         for (int r = 0; r < size; r++) {
             // A window table function never produces a null window_end; such a row belongs to no window.
             if (nulls != null && nulls[r]) {
-                windowOfRow[r] = -1;
                 continue;
             }
             long end = ends[r];
             if (time == TimeKind.EVENT && RowtimeFilter.isClosed(end, rowtime.watermark())) {
-                windowOfRow[r] = -1;
                 late++;
                 continue;
             }
-            int w = last >= 0 && chunkEnds[last] == end ? last : indexOf(end, windowCount);
+            int w = buckets.find(end);
             if (w < 0) {
-                w = windowCount++;
-                addChunkWindow(w, end);
+                w = buckets.open(end, window(end));
             }
-            last = w;
-            windowOfRow[r] = w;
-            chunkCounts[w]++;
-            groupIds[r] = chunkWindows[w].group(keys, r, hashes[r]);
+            groupIds[r] = buckets.window(w).group(keys, r, hashes[r]);
+            buckets.route(r, w);
         }
         rowtime.countLate(late);
-        return windowCount;
     }
 
-    /** The index of the window ending at {@code end} among the chunk's first {@code count} windows, or -1. */
-    private int indexOf(long end, int count) {
-        // A chunk touches few windows (one for TUMBLE, size/slide for HOP), so a scan beats hashing.
-        for (int w = 0; w < count; w++) {
-            if (chunkEnds[w] == end) {
-                return w;
-            }
-        }
-        return -1;
-    }
-
-    private void addChunkWindow(int index, long end) {
-        if (index == chunkEnds.length) {
-            int length = index * 2;
-            chunkEnds = Arrays.copyOf(chunkEnds, length);
-            chunkWindows = Arrays.copyOf(chunkWindows, length);
-            chunkCounts = Arrays.copyOf(chunkCounts, length);
-        }
+    /** The state of the window ending at {@code end}, created (with its timer, for processing time) if new. */
+    private WindowGroups window(long end) {
         WindowGroups window = windows.get(end);
         if (window == null) {
             window = new WindowGroups(keyTypes, calls);
@@ -205,18 +159,13 @@ public final class WindowAggregateOperator implements Operator {
                 timers.registerProcessingTimeTimer(end);
             }
         }
-        chunkEnds[index] = end;
-        chunkWindows[index] = window;
-        chunkCounts[index] = 0;
+        return window;
     }
 
     private void ensureScratch(int size) {
         if (hashes.length < size) {
             hashes = new int[size];
             groupIds = new int[size];
-            windowOfRow = new int[size];
-            byWindow = new int[size];
-            selection = new int[size];
         }
     }
 
