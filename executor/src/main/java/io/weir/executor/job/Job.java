@@ -57,7 +57,7 @@ public final class Job {
     private ScheduledFuture<?> pendingRestart;
     private int attempts;
     /** The checkpoint the first attempt started from, until the job completes one of its own. */
-    private final Path initialRestore;
+    private final CheckpointRestore initialRestore;
 
     Job(JobGraph graph, RuntimeOptions options, JobConfig config, JobManager.Services services,
             Consumer<Job> onTerminated) {
@@ -68,12 +68,9 @@ public final class Job {
         this.services = services;
         this.onTerminated = onTerminated;
         this.restarts = config.restart().newTracker();
-        this.initialRestore = config.restoreFrom();
-        long restoredId = 0;
-        if (initialRestore != null) {
-            // Validates the checkpoint before anything starts: a bad path is the user's mistake.
-            restoredId = CheckpointRestore.open(initialRestore).metadata().checkpointId();
-        }
+        // Opened here, so that a bad path fails the submit as the user's mistake, before anything starts.
+        this.initialRestore = config.restoreFrom() == null ? null : CheckpointRestore.open(config.restoreFrom());
+        long restoredId = initialRestore == null ? 0 : initialRestore.metadata().checkpointId();
         List<CheckpointMetadata.Vertex> vertices = new ArrayList<>();
         for (JobVertex vertex : graph.vertices()) {
             vertices.add(new CheckpointMetadata.Vertex(vertex.id(), vertex.name(), vertex.parallelism()));
@@ -234,9 +231,8 @@ public final class Job {
     }
 
     /** Called under the lock. */
-    private void launch(Path restoreFrom) {
+    private void launch(CheckpointRestore restore) {
         attempts++;
-        CheckpointRestore restore = restoreFrom == null ? null : CheckpointRestore.open(restoreFrom);
         TaskCheckpointing checkpointing = new TaskCheckpointing(config.checkpoints().isEnabled(),
                 config.checkpoints().mode(), coordinator,
                 services.io(), attempts, restore);
@@ -252,7 +248,7 @@ public final class Job {
             if (state == JobState.RUNNING && attempt.state() == JobState.FAILED) {
                 long delay = restarts.onFailure(options.clock().millis());
                 if (delay >= 0) {
-                    LOG.warn("Job {} failed; restarting in {} ms from {}", name, delay, restorePoint(),
+                    LOG.warn("Job {} failed; restarting in {} ms from {}", name, delay, restorePointName(),
                             attempt.failure());
                     state = JobState.RESTARTING;
                     metrics.counter(RESTARTS_METRIC).inc(1);
@@ -289,10 +285,15 @@ public final class Job {
         }
     }
 
-    /** The latest completed checkpoint, else what the job started from (null: from scratch). */
-    private Path restorePoint() {
+    private Object restorePointName() {
         Path latest = coordinator.latestCompleted();
-        return latest != null ? latest : initialRestore;
+        return latest != null ? latest : initialRestore != null ? initialRestore.directory() : "the start";
+    }
+
+    /** The latest completed checkpoint, else what the job started from (null: from scratch). */
+    private CheckpointRestore restorePoint() {
+        Path latest = coordinator.latestCompleted();
+        return latest != null ? CheckpointRestore.open(latest) : initialRestore;
     }
 
     private void failCurrentAttempt(Throwable cause) {
