@@ -14,6 +14,7 @@ import io.weir.executor.operators.HashAggregateOperator;
 import io.weir.executor.operators.HashJoinOperator;
 import io.weir.executor.operators.LimitOperator;
 import io.weir.executor.operators.NestedLoopJoinOperator;
+import io.weir.executor.operators.join.StreamingJoinOperator;
 import io.weir.executor.operators.SetOpKind;
 import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
@@ -48,6 +49,7 @@ import io.weir.planner.physical.HashJoinPhysicalRel;
 import io.weir.planner.physical.JoinKeys;
 import io.weir.planner.physical.LimitPhysicalRel;
 import io.weir.planner.physical.NestedLoopJoinPhysicalRel;
+import io.weir.planner.physical.StreamingJoinPhysicalRel;
 import io.weir.planner.physical.PhysicalRel;
 import io.weir.planner.physical.PhysicalRelVisitor;
 import io.weir.planner.physical.ScanPhysicalRel;
@@ -195,6 +197,27 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         int vertex = graph.addOperator("HashJoin(" + type + ")", parallelism,
                 () -> new HashJoinOperator(type, keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
                         leftTypes, rightTypes), 2, out);
+        graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
+        graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
+        return new Stream(vertex, parallelism, out);
+    }
+
+    @Override
+    public Stream onStreamingJoin(StreamingJoinPhysicalRel rel) {
+        Stream left = visit(rel.getLeft());
+        Stream right = visit(rel.getRight());
+        JoinKeys keys = rel.keys();
+        ScalarEvaluator residual = keys.residual() == null ? null
+                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
+        int[] windowEnds = rel.windowEndKeys();
+        int leftEnd = windowEnds == null ? -1 : windowEnds[0];
+        int rightEnd = windowEnds == null ? -1 : windowEnds[1];
+        List<DataType> leftTypes = left.types();
+        List<DataType> rightTypes = right.types();
+        List<DataType> out = types(rel.getRowType());
+        int vertex = graph.addOperator(windowEnds == null ? "Join(INNER)" : "WindowJoin(INNER)", parallelism,
+                () -> new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
+                        leftTypes, rightTypes, leftEnd, rightEnd), 2, out);
         graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
         graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
         return new Stream(vertex, parallelism, out);
