@@ -71,6 +71,32 @@ class StreamingJoinOperatorTest {
         assertThat(h.finish()).containsExactlyInAnyOrderElementsOf(reference(left, right));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void whenOneSideGrowsWhileTheOtherProbesRowByRow_thenScannedAndIndexedRowsMatchAlike(int keyColumn)
+            throws Exception {
+        Random random = new Random(11);
+        List<List<Object>> left = side(random, 600, "l");
+        List<List<Object>> right = new ArrayList<>();
+        for (List<Object> row : side(random, 60, "l")) {
+            right.add(row(row.get(0), row.get(1), 10L));
+        }
+        StreamingJoinOperator join = new StreamingJoinOperator(new int[] {keyColumn}, new int[] {keyColumn},
+                new boolean[] {false}, null, SIDE, SIDE, -1, -1);
+        OperatorTestHarness h = open(join);
+        // Left rows in three waves; between them, right rows one at a time: the first probes scan the unindexed
+        // left rows, later ones find them indexed, and each wave leaves a new unindexed tail.
+        for (int wave = 0; wave < 3; wave++) {
+            h.pushRows(0, left.subList(wave * 200, wave * 200 + 200));
+            for (List<Object> row : right.subList(wave * 20, wave * 20 + 20)) {
+                h.push(1, row);
+            }
+        }
+
+        assertThat(h.finish()).containsExactlyInAnyOrderElementsOf(JoinReference.join(JoinType.INNER, left, right,
+                new int[] {keyColumn}, new int[] {keyColumn}, new boolean[] {false}, null, 3, 3));
+    }
+
     @Test
     void whenResidualIsGiven_thenOnlyPairsWhereItIsTrueAreEmittedWhicheverSideArrivesLast() throws Exception {
         OperatorTestHarness h = open(regular(LEFT_VALUE_BELOW_RIGHT));

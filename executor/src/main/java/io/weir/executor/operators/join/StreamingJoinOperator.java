@@ -64,7 +64,6 @@ public final class StreamingJoinOperator implements Operator {
     private InnerPairs pairs;
     private Counter lateRecordsDropped;
     private long watermark = Long.MIN_VALUE;
-    private int[] firstMatch = new int[0];
     private int[] positions = new int[0];
 
     /**
@@ -185,17 +184,8 @@ public final class StreamingJoinOperator implements Operator {
         int other = 1 - input;
         if (!sides.isEmpty(other)) {
             BuildSide stored = sides.of(other);
-            int size = chunk.size();
-            if (firstMatch.length < size) {
-                firstMatch = new int[size];
-            }
-            stored.probe(chunk, keys[input], firstMatch);
             pairs.start(chunk, input == 0, stored.rows());
-            for (int row = 0; row < size; row++) {
-                for (int match = firstMatch[row]; match >= 0; match = stored.nextMatch(match)) {
-                    pairs.add(row, match, out);
-                }
-            }
+            stored.forEachMatch(chunk, keys[input], (row, match) -> pairs.add(row, match, out));
             pairs.finish(out);
         }
         sides.of(input).add(chunk);
