@@ -139,6 +139,17 @@ class StreamingPlanTest {
     }
 
     @Test
+    void whenAJoinReadsTheSameSubqueryTwice_thenItRunsOnceAndFeedsBothSides() {
+        String perWindow = "SELECT k, window_start AS ws, window_end AS we, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE "
+                + "endless, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end";
+        StatementResult.Explain plan = explain("SELECT a.k, b.k FROM (" + perWindow + ") a JOIN (" + perWindow
+                + ") b ON a.n = b.n AND a.ws = b.ws AND a.we = b.we", Map.of());
+
+        assertThat(plan.jobGraph().split("Scan\\(endless\\)", -1)).hasSize(2);
+        assertThat(plan.jobGraph().split("WindowAggregate", -1)).hasSize(2);
+    }
+
+    @Test
     void whenUnboundedInputsAreOuterJoined_thenThePlanIsRefusedNamingTheJoin() {
         assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless a LEFT JOIN endless b ON a.k = b.k"))
                 .hasMessageContaining("LEFT OUTER joins over unbounded inputs");

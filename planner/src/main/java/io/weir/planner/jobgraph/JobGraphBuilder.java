@@ -61,7 +61,9 @@ import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -91,6 +93,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     private final TableConnectors connectors;
     private final PlanningSession session;
     private final RexBuilder rexBuilder;
+    private final Map<RelNode, Stream> builtVertices = new IdentityHashMap<>();
     /** The columns each scan of the plan being built reads; set by the build methods. */
     private ReadColumns readColumns;
 
@@ -125,8 +128,18 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return graph.build();
     }
 
+    /**
+     * The vertex a physical node became, adding it on first visit. The optimizer keeps one node for equal
+     * subexpressions, so a subplan a query reads twice (q5's HOP counts feed both sides of its join) runs once and
+     * feeds both readers, as Flink's sub-plan reuse does.
+     */
     private Stream visit(RelNode rel) {
-        return ((PhysicalRel) rel).accept(this);
+        Stream built = builtVertices.get(rel);
+        if (built == null) {
+            built = ((PhysicalRel) rel).accept(this);
+            builtVertices.put(rel, built);
+        }
+        return built;
     }
 
     @Override
