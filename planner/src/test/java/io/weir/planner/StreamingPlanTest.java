@@ -139,6 +139,26 @@ class StreamingPlanTest {
     }
 
     @Test
+    void whenAJoinBoundsARowsTimeByTheOtherSidesWindowEnds_thenThoseRowsAreKeptOnlyThatLong() {
+        fixture.plan("CREATE TABLE bids (price BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) "
+                + "WITH ('connector' = 'datagen')");
+        StatementResult.Explain plan = explain("SELECT b.price, b.ts FROM bids b JOIN (SELECT MAX(price) AS top, "
+                + "window_end AS we FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+                + "GROUP BY window_start, window_end) w ON b.price = w.top "
+                + "WHERE b.ts BETWEEN w.we - INTERVAL '10' SECOND AND w.we", Map.of());
+
+        assertThat(plan.jobGraph()).contains("Join(INNER, left rows kept 10000 ms behind window ends)");
+    }
+
+    @Test
+    void whenAJoinComparesTimesWithoutAWindowEnd_thenItsRowsAreKeptForEver() {
+        StatementResult.Explain plan = explain("SELECT a.k FROM endless a JOIN endless b ON a.k = b.k "
+                + "AND a.ts >= b.ts - INTERVAL '10' SECOND", Map.of());
+
+        assertThat(plan.jobGraph()).contains("Join(INNER)");
+    }
+
+    @Test
     void whenAJoinReadsTheSameSubqueryTwice_thenItRunsOnceAndFeedsBothSides() {
         String perWindow = "SELECT k, window_start AS ws, window_end AS we, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE "
                 + "endless, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end";

@@ -117,6 +117,38 @@ class StreamingJoinOperatorTest {
         assertThat(h.context().counterValue(WindowMetrics.LATE_RECORDS_DROPPED)).isZero();
     }
 
+    /** Left rows kept while their column 2 is at least the right side's window ends (column 2) minus 10 s. */
+    private static OperatorTestHarness boundedLeft() throws Exception {
+        return open(regular(null).boundRowsBehindWindowEnds(0, 2, 10_000));
+    }
+
+    @Test
+    void whenTheWatermarkPassesALeftRowsBound_thenItIsNoLongerKept() throws Exception {
+        OperatorTestHarness h = boundedLeft();
+        h.push(0, row(1L, "old", 1_000L), row(1L, "new", 20_000L));
+        // Future right rows end windows at >= W + 2 = 12 002, so rows before 2 002 could still match: both kept.
+        h.watermark(12_000).push(1, row(1L, "a", 11_000L));
+        // Now rows before 2 502 can match nothing that comes: the bucket of 1 000 ([0, 2 500)) is freed.
+        h.watermark(12_500).push(1, row(1L, "b", 12_000L));
+
+        assertThat(h.finish()).containsExactlyInAnyOrder(
+                row(1L, "old", 1_000L, 1L, "a", 11_000L),
+                row(1L, "new", 20_000L, 1L, "a", 11_000L),
+                row(1L, "new", 20_000L, 1L, "b", 12_000L));
+    }
+
+    @Test
+    void whenALeftRowArrivesBelowItsBound_thenItStillMeetsStoredRowsButIsNotKept() throws Exception {
+        OperatorTestHarness h = boundedLeft();
+        h.push(1, row(1L, "a", 5_000L)).watermark(20_000);
+        h.push(0, row(1L, "behind", 100L), row(1L, null, null));
+        h.push(1, row(1L, "b", 30_000L));
+
+        assertThat(h.finish()).containsExactlyInAnyOrder(
+                row(1L, "behind", 100L, 1L, "a", 5_000L),
+                row(1L, null, null, 1L, "a", 5_000L));
+    }
+
     @Test
     void whenWindowJoinWindowCloses_thenItsRowsAreDroppedAndLaterRowsOfItAreLate() throws Exception {
         OperatorTestHarness h = open(windowed());

@@ -47,6 +47,7 @@ import io.weir.planner.physical.CalcPhysicalRel;
 import io.weir.planner.physical.HashAggregatePhysicalRel;
 import io.weir.planner.physical.HashJoinPhysicalRel;
 import io.weir.planner.physical.JoinKeys;
+import io.weir.planner.physical.JoinTimeBounds;
 import io.weir.planner.physical.LimitPhysicalRel;
 import io.weir.planner.physical.NestedLoopJoinPhysicalRel;
 import io.weir.planner.physical.StreamingJoinPhysicalRel;
@@ -228,12 +229,27 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         List<DataType> leftTypes = left.types();
         List<DataType> rightTypes = right.types();
         List<DataType> out = types(rel.getRowType());
-        int vertex = graph.addOperator(windowEnds == null ? "Join(INNER)" : "WindowJoin(INNER)", parallelism,
-                () -> new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
-                        leftTypes, rightTypes, leftEnd, rightEnd), 2, out);
+        JoinTimeBounds bounds = rel.timeBounds();
+        String name = windowEnds != null ? "WindowJoin(INNER)" : "Join(INNER" + boundName(bounds, 0, "left")
+                + boundName(bounds, 1, "right") + ")";
+        int vertex = graph.addOperator(name, parallelism, () -> {
+            StreamingJoinOperator join = new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(),
+                    residual, leftTypes, rightTypes, leftEnd, rightEnd);
+            for (int input = 0; input < 2; input++) {
+                if (bounds.bounds(input)) {
+                    join.boundRowsBehindWindowEnds(input, bounds.column()[input], bounds.offset()[input]);
+                }
+            }
+            return join;
+        }, 2, out);
         graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
         graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
         return new Stream(vertex, parallelism, out);
+    }
+
+    private static String boundName(JoinTimeBounds bounds, int input, String side) {
+        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.offset()[input] + " ms behind window ends"
+                : "";
     }
 
     @Override

@@ -49,6 +49,11 @@ public final class StreamingJoinPhysicalRel extends Join implements PhysicalRel 
         return null;
     }
 
+    /** How long the rows of each side of a regular join can still match (none for a window join). */
+    public JoinTimeBounds timeBounds() {
+        return windowEndKeys() != null ? JoinTimeBounds.NONE : JoinTimeBounds.of(this, keys());
+    }
+
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double rows = mq.getRowCount(getLeft()) + mq.getRowCount(getRight());

@@ -33,7 +33,9 @@ import java.util.TreeMap;
  * exactly once, as soon as its later row arrives, whatever the order of the inputs. Output: left columns ++ right
  * columns, inserts; watermarks pass through (the runtime forwards the minimum of both inputs).
  *
- * <p>A <em>regular</em> join keeps every row for ever, as Flink's does without a state TTL. A <em>window</em> join
+ * <p>A <em>regular</em> join keeps every row for ever, as Flink's does without a state TTL, unless the condition
+ * bounds a side's time from below by the other side's window ends ({@link #boundRowsBehindWindowEnds}): then that
+ * side's rows are kept in time buckets that are freed as the watermark passes them. A <em>window</em> join
  * (both inputs are event-time window aggregates and the keys equate their {@code window_end}s) keeps rows by window
  * and drops a window once the watermark has passed its last millisecond: a window aggregate emits a window's rows
  * before the watermark that closes it, so no row of that window can come from either side later. A row of an
@@ -49,22 +51,32 @@ import java.util.TreeMap;
 public final class StreamingJoinOperator implements Operator {
 
     private static final byte STATE_VERSION = 1;
-    /** The one partition of a regular join's rows. */
+    /** The one partition of a side whose rows are kept for ever. */
     private static final long ALL_ROWS = Long.MIN_VALUE;
 
     private final int[][] keys;
     private final boolean[] nullSafe;
     private final ScalarEvaluator residual;
     private final List<List<DataType>> types;
-    /** Per input, the column of its {@code window_end}; both -1 for a regular join. */
+    /** Per input, the column of its {@code window_end}; both -1 unless a window join. */
     private final int[] windowEnds;
+    /** Per input of a regular join, the time column that bounds how long its rows are kept, or -1. */
+    private final int[] boundColumns = {-1, -1};
+    /** Per input with a bound column: a row is kept while its time is at least the watermark + 2 - this. */
+    private final long[] boundOffsets = new long[2];
+    /** Per input with a bound column: the width, in milliseconds, of the time buckets its rows are kept in. */
+    private final long[] bucketWidths = new long[2];
 
-    /** Stored rows by partition: the window end of a window join, {@link #ALL_ROWS} for a regular join. */
-    private final TreeMap<Long, Sides> partitions = new TreeMap<>();
+    /**
+     * Per input, its stored rows by partition: the window end of a window join; for a regular join the time bucket
+     * of a side with a bound column, else {@link #ALL_ROWS}.
+     */
+    private final List<TreeMap<Long, BuildSide>> stored = List.of(new TreeMap<>(), new TreeMap<>());
     private InnerPairs pairs;
     private Counter lateRecordsDropped;
     private long watermark = Long.MIN_VALUE;
     private int[] positions = new int[0];
+    private long[] partitionKeys = new long[0];
 
     /**
      * @param leftKeys        key columns of the left input
@@ -89,20 +101,24 @@ public final class StreamingJoinOperator implements Operator {
         this.windowEnds = new int[] {leftWindowEnd, rightWindowEnd};
     }
 
-    /** The rows of one partition, per input, each hashed on its join keys. */
-    private final class Sides {
-        private final BuildSide[] byInput = new BuildSide[2];
-
-        BuildSide of(int input) {
-            if (byInput[input] == null) {
-                byInput[input] = new BuildSide(keys[input], nullSafe, types.get(input));
-            }
-            return byInput[input];
+    /**
+     * Bounds how long the rows of {@code input} of a regular join are kept: the join condition requires
+     * {@code input.column >= other.window_end - offsetMillis}, where the other input's column is the window_end of
+     * an event-time window aggregate. Such an aggregate emits a window's rows before the watermark that closes it,
+     * so every row the other input sends after watermark {@code W} has a window_end of at least {@code W + 2}; a
+     * stored row whose time is below {@code W + 2 - offsetMillis} can match none of them and is dropped. Results
+     * do not change: a row that arrives below that bound is still matched with what the other side stored, just
+     * not kept. Returns this operator.
+     */
+    public StreamingJoinOperator boundRowsBehindWindowEnds(int input, int column, long offsetMillis) {
+        if (isWindowJoin()) {
+            throw new IllegalStateException("A window join already frees its rows by window");
         }
-
-        boolean isEmpty(int input) {
-            return byInput[input] == null || byInput[input].rows().size() == 0;
-        }
+        boundColumns[input] = column;
+        boundOffsets[input] = offsetMillis;
+        // A few buckets over the bound's span: rows are freed at most one bucket late.
+        bucketWidths[input] = Math.max(100, Math.min(60_000, offsetMillis / 4));
+        return this;
     }
 
     @Override
@@ -120,49 +136,81 @@ public final class StreamingJoinOperator implements Operator {
         if (chunk.isEmpty()) {
             return;
         }
-        if (!isWindowJoin()) {
-            join(partition(ALL_ROWS), input, chunk, out);
+        if (isWindowJoin()) {
+            forEachPartition(chunk, chunk.longColumn(windowEnds[input]), -1, (end, rows) -> {
+                if (isClosed(end)) {
+                    lateRecordsDropped.inc(rows.size());
+                } else {
+                    BuildSide other = stored.get(1 - input).get(end);
+                    if (other != null) {
+                        emitMatches(other, input, rows, out);
+                    }
+                    side(input, end).add(rows);
+                }
+            });
             return;
         }
-        LongVector ends = chunk.longColumn(windowEnds[input]);
-        long[] values = ends.values();
-        int size = chunk.size();
-        boolean oneWindow = !ends.mayHaveNulls();
-        for (int row = 1; row < size && oneWindow; row++) {
-            oneWindow = values[row] == values[0];
+        for (BuildSide other : stored.get(1 - input).values()) {
+            emitMatches(other, input, chunk, out);
         }
-        if (oneWindow) {
-            joinWindow(values[0], input, chunk, out);
-            return;
-        }
-        // Rows of several windows (a window aggregate emits them together when one watermark closes them all).
-        if (positions.length < size) {
-            positions = new int[size];
-        }
-        int count = 0;
-        for (int row = 0; row < size; row++) {
-            if (!ends.isNull(row)) {
-                positions[count++] = row;
-            }
-        }
-        IntSorter.sort(positions, count, (a, b) -> Long.compare(values[a], values[b]));
-        for (int from = 0; from < count; ) {
-            int to = from + 1;
-            while (to < count && values[positions[to]] == values[positions[from]]) {
-                to++;
-            }
-            int[] rows = Arrays.copyOfRange(positions, from, to);
-            joinWindow(values[positions[from]], input, chunk.select(rows, rows.length), out);
-            from = to;
+        if (boundColumns[input] < 0) {
+            side(input, ALL_ROWS).add(chunk);
+        } else {
+            forEachPartition(chunk, chunk.longColumn(boundColumns[input]), bucketWidths[input], (bucket, rows) -> {
+                if (!isExpired(input, bucket)) {
+                    side(input, bucket).add(rows);
+                }
+            });
         }
     }
 
-    private void joinWindow(long end, int input, Chunk rows, Output out) {
-        if (isClosed(end)) {
-            lateRecordsDropped.inc(rows.size());
+    /** What {@link #forEachPartition} hands on: the rows of one partition. */
+    @FunctionalInterface
+    private interface PartitionRows {
+        void accept(long partition, Chunk rows);
+    }
+
+    /**
+     * Splits {@code chunk} by partition, the value of {@code column} (divided into buckets of {@code bucketWidth}
+     * when positive); rows with a null there are in no partition (they can match nothing). Usually a chunk is one
+     * partition and is handed on whole.
+     */
+    private void forEachPartition(Chunk chunk, LongVector column, long bucketWidth, PartitionRows action) {
+        int size = chunk.size();
+        if (partitionKeys.length < size) {
+            partitionKeys = new long[size];
+            positions = new int[size];
+        }
+        long[] values = column.values();
+        long[] partitionOf = partitionKeys;
+        for (int row = 0; row < size; row++) {
+            partitionOf[row] = bucketWidth > 0 ? Math.floorDiv(values[row], bucketWidth) : values[row];
+        }
+        boolean onePartition = !column.mayHaveNulls();
+        for (int row = 1; row < size && onePartition; row++) {
+            onePartition = partitionOf[row] == partitionOf[0];
+        }
+        if (onePartition) {
+            action.accept(partitionOf[0], chunk);
             return;
         }
-        join(partition(end), input, rows, out);
+        int count = 0;
+        for (int row = 0; row < size; row++) {
+            if (!column.isNull(row)) {
+                positions[count++] = row;
+            }
+        }
+        IntSorter.sort(positions, count, (a, b) -> Long.compare(partitionOf[a], partitionOf[b]));
+        int[] sorted = Arrays.copyOf(positions, count);
+        for (int from = 0; from < count; ) {
+            int to = from + 1;
+            while (to < count && partitionOf[sorted[to]] == partitionOf[sorted[from]]) {
+                to++;
+            }
+            int[] rows = Arrays.copyOfRange(sorted, from, to);
+            action.accept(partitionOf[sorted[from]], chunk.select(rows, rows.length));
+            from = to;
+        }
     }
 
     /** True when the window ending at {@code end} (exclusive) is closed: its last millisecond is at or below the watermark. */
@@ -170,33 +218,50 @@ public final class StreamingJoinOperator implements Operator {
         return watermark == Long.MAX_VALUE || (watermark != Long.MIN_VALUE && end <= watermark + 1);
     }
 
-    private Sides partition(long key) {
-        Sides sides = partitions.get(key);
-        if (sides == null) {
-            sides = new Sides();
-            partitions.put(key, sides);
+    /** True when every time in {@code bucket} of {@code input} is below the bound its rows are kept for. */
+    private boolean isExpired(int input, long bucket) {
+        if (watermark == Long.MIN_VALUE) {
+            return false;
         }
-        return sides;
+        if (watermark == Long.MAX_VALUE) {
+            return true;
+        }
+        long bucketEnd = (bucket + 1) * bucketWidths[input];
+        return bucketEnd <= watermark + 2 - boundOffsets[input];
     }
 
-    /** Emits the matches of {@code chunk} with what the other input stored, then stores {@code chunk}. */
-    private void join(Sides sides, int input, Chunk chunk, Output out) {
-        int other = 1 - input;
-        if (!sides.isEmpty(other)) {
-            BuildSide stored = sides.of(other);
-            pairs.start(chunk, input == 0, stored.rows());
-            stored.forEachMatch(chunk, keys[input], (row, match) -> pairs.add(row, match, out));
-            pairs.finish(out);
+    private BuildSide side(int input, long partition) {
+        BuildSide side = stored.get(input).get(partition);
+        if (side == null) {
+            side = new BuildSide(keys[input], nullSafe, types.get(input));
+            stored.get(input).put(partition, side);
         }
-        sides.of(input).add(chunk);
+        return side;
+    }
+
+    /** Emits the matches of {@code chunk}, arriving on {@code input}, with the rows {@code other} stored. */
+    private void emitMatches(BuildSide other, int input, Chunk chunk, Output out) {
+        if (other.rows().size() == 0) {
+            return;
+        }
+        pairs.start(chunk, input == 0, other.rows());
+        other.forEachMatch(chunk, keys[input], (row, match) -> pairs.add(row, match, out));
+        pairs.finish(out);
     }
 
     @Override
     public void processWatermark(Watermark mark, Output out) {
         watermark = Math.max(watermark, mark.timestamp());
-        if (isWindowJoin()) {
-            while (!partitions.isEmpty() && isClosed(partitions.firstKey())) {
-                partitions.pollFirstEntry();
+        for (int input = 0; input < 2; input++) {
+            TreeMap<Long, BuildSide> partitions = stored.get(input);
+            if (isWindowJoin()) {
+                while (!partitions.isEmpty() && isClosed(partitions.firstKey())) {
+                    partitions.pollFirstEntry();
+                }
+            } else if (boundColumns[input] >= 0) {
+                while (!partitions.isEmpty() && isExpired(input, partitions.firstKey())) {
+                    partitions.pollFirstEntry();
+                }
             }
         }
         out.emitWatermark(mark);
@@ -207,10 +272,10 @@ public final class StreamingJoinOperator implements Operator {
         StateBytes state = new StateBytes(STATE_VERSION);
         ValueCodec.writeVarLong(state.operatorState(), watermark);
         boolean[] written = new boolean[KeyGroups.MAX_PARALLELISM];
-        for (Map.Entry<Long, Sides> partition : partitions.entrySet()) {
-            for (int input = 0; input < 2; input++) {
-                if (!partition.getValue().isEmpty(input)) {
-                    writeRows(state, partition.getKey(), input, partition.getValue().of(input).rows(), written);
+        for (int input = 0; input < 2; input++) {
+            for (Map.Entry<Long, BuildSide> partition : stored.get(input).entrySet()) {
+                if (partition.getValue().rows().size() > 0) {
+                    writeRows(state, partition.getKey(), input, partition.getValue().rows(), written);
                 }
             }
         }
@@ -279,7 +344,7 @@ public final class StreamingJoinOperator implements Operator {
                 int input = in.readByte();
                 Chunk rows = ValueCodec.readRows(in, types.get(input));
                 if (rows.size() > 0) {
-                    partition(partition).of(input).add(rows);
+                    side(input, partition).add(rows);
                 }
             }
         }
@@ -287,6 +352,6 @@ public final class StreamingJoinOperator implements Operator {
 
     @Override
     public void close() {
-        partitions.clear();
+        stored.forEach(TreeMap::clear);
     }
 }
