@@ -32,4 +32,6 @@ public interface PhysicalRelVisitor<T> {
     T onStreamingSort(StreamingSortPhysicalRel rel);
 
     T onExchange(ExchangePhysicalRel rel);
+
+    T onGroupAggregate(GroupAggregatePhysicalRel rel);
 }

@@ -1,7 +1,6 @@
 package io.weir.planner.physical;
 
 import io.weir.executor.api.WeirException;
-import io.weir.planner.logical.LogicalWindowAggregate;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
@@ -50,11 +49,6 @@ final class UnsupportedFeatures {
     }
 
     private static void checkStreaming(RelNode node) {
-        if (node instanceof Aggregate && !(node instanceof LogicalWindowAggregate)) {
-            throw WeirException.plan("A GROUP BY (or DISTINCT) over an unbounded input needs updating results, "
-                    + "which Weir does not support yet: group by the window_start and window_end of a window TVF "
-                    + "(TUMBLE, HOP, CUMULATE, SESSION) instead");
-        }
         if (node instanceof Join) {
             throw WeirException.plan("Joins over unbounded inputs are not supported yet");
         }
