@@ -116,6 +116,18 @@ class UpdatingAggregateApiTest {
     }
 
     @Test
+    void whenAHavingFilteredUpdatingResultGoesToAnUpsertTable_thenSubmitIsA400() {
+        client.ok("CREATE TABLE pg_busy (k INT, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'jdbc', "
+                + "'url' = '" + POSTGRES + "', 'table-name' = 'updating_busy', 'username' = 'postgres')");
+
+        WeirClient.Answer answer = client.sql("INSERT INTO pg_busy SELECT k, COUNT(*) FROM clicks GROUP BY k "
+                + "HAVING COUNT(*) < 100");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.errorMessage()).contains("'pg_busy' upserts by its PRIMARY KEY").contains("HAVING");
+    }
+
+    @Test
     void whenAnUpdatingResultIsInsertedIntoAKeyedJdbcTableWithCheckpoints_thenTheTableEndsWithTheFinalAggregates()
             throws Exception {
         try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");

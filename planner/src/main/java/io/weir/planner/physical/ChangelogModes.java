@@ -36,32 +36,49 @@ public final class ChangelogModes {
      * @throws WeirException of kind PLAN when a node cannot read the updating result of its input
      */
     public static void check(RelNode logical, Predicate<TableDefinition> acceptsUpdates) {
-        updates(logical, acceptsUpdates);
+        mode(logical, acceptsUpdates);
     }
 
-    /** True when {@code rel} emits updating rows; rejects it when it reads updates it cannot consume. */
-    private static boolean updates(RelNode rel, Predicate<TableDefinition> acceptsUpdates) {
-        boolean inputUpdates = false;
-        for (RelNode input : rel.getInputs()) {
-            inputUpdates |= updates(input, acceptsUpdates);
+    /** What a node emits. */
+    private enum Mode {
+        INSERT_ONLY,
+        UPDATES,
+        /**
+         * Updates of which a filter may have dropped one half of a pair (a {@code -U} whose {@code +U} no longer
+         * passes): a sink that skips {@code -U} and upserts {@code +U} would keep a row that should be gone.
+         */
+        FILTERED_UPDATES
+    }
+
+    /** What {@code rel} emits; rejects it when it reads updates it cannot consume. */
+    private static Mode mode(RelNode rel, Predicate<TableDefinition> acceptsUpdates) {
+        Mode input = Mode.INSERT_ONLY;
+        for (RelNode child : rel.getInputs()) {
+            Mode mode = mode(child, acceptsUpdates);
+            input = mode.compareTo(input) > 0 ? mode : input;
         }
         if (rel instanceof Aggregate aggregate && !(rel instanceof LogicalWindowAggregate)) {
-            if (inputUpdates) {
+            if (input != Mode.INSERT_ONLY) {
                 throw cannotRead("A GROUP BY (or DISTINCT)");
             }
             // Without aggregate calls (DISTINCT) a group's row never changes once emitted: inserts only.
-            return !aggregate.getAggCallList().isEmpty();
+            return aggregate.getAggCallList().isEmpty() ? Mode.INSERT_ONLY : Mode.UPDATES;
         }
-        if (!inputUpdates) {
-            return false;
+        if (input == Mode.INSERT_ONLY) {
+            return input;
         }
-        if (rel instanceof Calc || rel instanceof Project || rel instanceof Filter
-                || rel instanceof Union union && union.all) {
-            return true;
+        if (rel instanceof Calc calc) {
+            return calc.getProgram().getCondition() != null ? Mode.FILTERED_UPDATES : input;
+        }
+        if (rel instanceof Filter) {
+            return Mode.FILTERED_UPDATES;
+        }
+        if (rel instanceof Project || rel instanceof Union union && union.all) {
+            return input;
         }
         if (rel instanceof TableModify modify) {
-            checkSink(modify.getTable().unwrap(PhysicalTable.class).definition(), acceptsUpdates);
-            return false;
+            checkSink(modify.getTable().unwrap(PhysicalTable.class).definition(), input, acceptsUpdates);
+            return Mode.INSERT_ONLY;
         }
         throw cannotRead(describe(rel));
     }
@@ -94,13 +111,19 @@ public final class ChangelogModes {
                 + "window TVF (TUMBLE, HOP, CUMULATE, SESSION) to get final, insert-only results instead");
     }
 
-    private static void checkSink(TableDefinition table, Predicate<TableDefinition> acceptsUpdates) {
+    private static void checkSink(TableDefinition table, Mode input, Predicate<TableDefinition> acceptsUpdates) {
+        boolean jdbc = "jdbc".equals(table.options().get("connector"));
         if (acceptsUpdates.test(table)) {
+            if (jdbc && input == Mode.FILTERED_UPDATES) {
+                throw WeirException.plan("Table '" + table.name() + "' upserts by its PRIMARY KEY, so it cannot take "
+                        + "a filtered (HAVING or WHERE) updating result of a GROUP BY yet: a group that stops passing "
+                        + "the filter would keep its old row; write the unfiltered result and filter when reading");
+            }
             return;
         }
         String connector = table.isManaged() ? "a managed table" : "connector '" + table.options().get("connector")
                 + "'";
-        if ("jdbc".equals(table.options().get("connector")) && table.primaryKey().isEmpty()) {
+        if (jdbc && table.primaryKey().isEmpty()) {
             throw WeirException.plan("Table '" + table.name() + "' has no PRIMARY KEY, so it cannot take the updating "
                     + "result of a GROUP BY over an unbounded input: declare PRIMARY KEY (...) NOT ENFORCED on the "
                     + "GROUP BY columns, so that each update replaces its group's row");
