@@ -161,9 +161,60 @@ class StreamingPlanTest {
     }
 
     @Test
-    void whenUnboundedInputsAreJoined_thenThePlanIsRefused() {
-        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless a JOIN endless b ON a.k = b.k"))
-                .hasMessageContaining("Joins over unbounded inputs");
+    void whenAJoinReadsAGroupBy_thenThePlanIsRefusedNamingTheJoin() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM (SELECT k, COUNT(*) AS n FROM endless GROUP BY k) a "
+                + "JOIN endless b ON a.k = b.k"))
+                .hasMessageContaining("A join cannot read the updating result of a GROUP BY");
+    }
+
+    @Test
+    void whenUnboundedInputsAreInnerJoinedOnAKey_thenARegularStreamingJoinKeepsBothSides() {
+        StatementResult.Explain plan = explain("SELECT * FROM endless a JOIN endless b ON a.k = b.k", Map.of());
+
+        assertThat(plan.physicalPlan()).contains("StreamingJoinPhysicalRel");
+        assertThat(plan.jobGraph()).contains("Join(INNER)").doesNotContain("WindowJoin");
+    }
+
+    @Test
+    void whenTwoWindowAggregatesAreJoinedOnTheirWindowEnds_thenAWindowJoinFreesEachWindowOnTheWatermark() {
+        String perWindow = "SELECT k, window_start AS ws, window_end AS we, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE "
+                + "endless, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end";
+        StatementResult.Explain plan = explain("SELECT a.k, a.n, b.n FROM (" + perWindow + ") a JOIN (" + perWindow
+                + ") b ON a.k = b.k AND a.ws = b.ws AND a.we = b.we", Map.of());
+
+        assertThat(plan.jobGraph()).contains("WindowJoin(INNER)");
+    }
+
+    @Test
+    void whenAJoinReadsTheSameSubqueryTwice_thenItRunsOnceAndFeedsBothSides() {
+        String perWindow = "SELECT k, window_start AS ws, window_end AS we, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE "
+                + "endless, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end";
+        StatementResult.Explain plan = explain("SELECT a.k, b.k FROM (" + perWindow + ") a JOIN (" + perWindow
+                + ") b ON a.n = b.n AND a.ws = b.ws AND a.we = b.we", Map.of());
+
+        assertThat(plan.jobGraph().split("Scan\\(endless\\)", -1)).hasSize(2);
+        assertThat(plan.jobGraph().split("WindowAggregate", -1)).hasSize(2);
+    }
+
+    @Test
+    void whenUnboundedInputsAreOuterJoined_thenThePlanIsRefusedNamingTheJoin() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless a LEFT JOIN endless b ON a.k = b.k"))
+                .hasMessageContaining("LEFT OUTER joins over unbounded inputs");
+    }
+
+    @Test
+    void whenUnboundedInputsAreJoinedWithoutAnEquality_thenThePlanIsRefused() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM endless a JOIN endless b ON a.k < b.k"))
+                .hasMessageContaining("needs at least one equality");
+    }
+
+    @Test
+    void whenAWindowIsAppliedAfterAStreamingJoin_thenThePlanIsRefused() {
+        fixture.plan("CREATE VIEW joined AS SELECT a.k, a.ts FROM endless a JOIN endless b ON a.k = b.k");
+
+        assertThatThrownBy(() -> fixture.plan("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE joined, "
+                + "DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end"))
+                .hasMessageContaining("Time attributes do not survive a join");
     }
 
     @Test

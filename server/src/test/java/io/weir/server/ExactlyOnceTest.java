@@ -16,8 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exactly-once end to end: a continuous INSERT reads two throttled Nexmark bid tables through a UNION ALL (so
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hundred milliseconds. Tasks fail at random points (between elements, at a barrier, while a snapshot is written,
  * at a commit); the job restarts from its latest checkpoint each time. When the input is exhausted the PostgreSQL
  * table equals, row for row, the batch result of the same SELECT: nothing lost, nothing duplicated (the table has
- * no key, so a duplicate would show).
+ * no key, so a duplicate would show). The same holds when the two tables are aggregated apart and joined.
  *
  * <p>The default suite runs a short version; the {@code soak} profile ({@code mvn -P soak -pl server -am verify})
  * sets {@code weir.soak.events} and {@code weir.soak.fault-rounds} for a long one.
@@ -37,6 +38,19 @@ class ExactlyOnceTest {
     static final String WINDOWS = "SELECT window_start, window_end, COUNT(*) AS bids, SUM(price) AS volume "
             + "FROM TABLE(TUMBLE(TABLE all_bids, DESCRIPTOR(date_time), INTERVAL '2' SECOND)) "
             + "GROUP BY window_start, window_end";
+    /**
+     * The same windows of each bid table on its own, joined back together on window_start only: a regular join,
+     * whose state (every window row of both sides) lives across all checkpoints and restarts.
+     */
+    static final String JOINED_WINDOWS = "SELECT a.window_start, a.window_end, a.bids + b.bids AS bids, "
+            + "a.volume + b.volume AS volume FROM (" + perWindow("bids_a") + ") a JOIN (" + perWindow("bids_b")
+            + ") b ON a.window_start = b.window_start";
+
+    private static String perWindow(String table) {
+        return "SELECT window_start, window_end, COUNT(*) AS bids, SUM(price) AS volume "
+                + "FROM TABLE(TUMBLE(TABLE " + table + ", DESCRIPTOR(date_time), INTERVAL '2' SECOND)) "
+                + "GROUP BY window_start, window_end";
+    }
 
     /** Events of each of the two bid tables. */
     static final int EVENTS = Integer.getInteger("weir.soak.events", 12_000);
@@ -51,9 +65,11 @@ class ExactlyOnceTest {
         FaultInjection.set(null);
     }
 
-    @Test
-    void whenTasksFailAtRandomPoints_thenThePostgresTableEqualsTheBatchResultExactly() throws Exception {
-        String table = "eo_windows_faults";
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"windows over a union", "windows joined"})
+    void whenTasksFailAtRandomPoints_thenThePostgresTableEqualsTheBatchResultExactly(String name) throws Exception {
+        String select = name.equals("windows joined") ? JOINED_WINDOWS : WINDOWS;
+        String table = name.equals("windows joined") ? "eo_join_faults" : "eo_windows_faults";
         recreate(table);
         try (WeirServer server = TestServers.start(dataDir)) {
             WeirClient client = new WeirClient(server.port());
@@ -76,7 +92,7 @@ class ExactlyOnceTest {
                 }
                 throw new IllegalStateException("injected fault at " + point + " in " + task);
             });
-            String queryId = client.ok(checkpointed() + "INSERT INTO sink SELECT * FROM (" + WINDOWS + ")")
+            String queryId = client.ok(checkpointed() + "INSERT INTO sink SELECT * FROM (" + select + ")")
                     .get("queryId").asText();
 
             JsonNode query = awaitEnd(client, queryId);
@@ -86,7 +102,7 @@ class ExactlyOnceTest {
             // A fault in a snapshot's write only fails that checkpoint; the others fail a task and restart the job.
             assertThat(query.get("restarts").asInt()).isEqualTo(3 * FAULT_ROUNDS);
             FaultInjection.set(null);
-            assertThat(postgresRows(table)).isEqualTo(batchRows(client)).isNotEmpty();
+            assertThat(postgresRows(table)).isEqualTo(batchRows(client, select)).isNotEmpty();
         }
     }
 
@@ -164,7 +180,11 @@ class ExactlyOnceTest {
     }
 
     static List<String> batchRows(WeirClient client) {
-        JsonNode rows = client.ok("SET 'execution.runtime-mode' = 'batch'; " + WINDOWS).get("rows");
+        return batchRows(client, WINDOWS);
+    }
+
+    static List<String> batchRows(WeirClient client, String select) {
+        JsonNode rows = client.ok("SET 'execution.runtime-mode' = 'batch'; " + select).get("rows");
         List<String> out = new ArrayList<>();
         for (JsonNode row : rows) {
             out.add(LocalDateTime.parse(row.get(0).asText().replace(' ', 'T')) + " "

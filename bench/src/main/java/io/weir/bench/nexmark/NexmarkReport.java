@@ -28,7 +28,7 @@ final class NexmarkReport {
                     + " %,d events per wall-clock second (and event time advancing at that rate), every generator"
                     + " subtask paced from one epoch; per output row, the wall-clock time it reached the sink minus"
                     + " the moment it was due: for rows carrying their bid's time (q0, q1, q14) when that bid was"
-                    + " generated, for window results (q5, q7, q11) when the first bid that moved the watermark past"
+                    + " generated, for window results (q11) when the first bid that moved the watermark past"
                     + " the window end was generated (window end + the 4 s watermark delay). Results the end of input"
                     + " fires are not counted; queries whose rows carry no time (q2, q21, q22) show -. p50/p99 are"
                     + " medians over the runs; n is the number of rows (windows) per run.%n%n",

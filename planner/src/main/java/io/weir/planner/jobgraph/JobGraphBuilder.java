@@ -14,6 +14,7 @@ import io.weir.executor.operators.HashAggregateOperator;
 import io.weir.executor.operators.HashJoinOperator;
 import io.weir.executor.operators.LimitOperator;
 import io.weir.executor.operators.NestedLoopJoinOperator;
+import io.weir.executor.operators.join.StreamingJoinOperator;
 import io.weir.executor.operators.SetOpKind;
 import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
@@ -50,6 +51,7 @@ import io.weir.planner.physical.HashJoinPhysicalRel;
 import io.weir.planner.physical.JoinKeys;
 import io.weir.planner.physical.LimitPhysicalRel;
 import io.weir.planner.physical.NestedLoopJoinPhysicalRel;
+import io.weir.planner.physical.StreamingJoinPhysicalRel;
 import io.weir.planner.physical.PhysicalRel;
 import io.weir.planner.physical.PhysicalRelVisitor;
 import io.weir.planner.physical.ScanPhysicalRel;
@@ -61,7 +63,9 @@ import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -91,6 +95,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     private final TableConnectors connectors;
     private final PlanningSession session;
     private final RexBuilder rexBuilder;
+    private final Map<RelNode, Stream> builtVertices = new IdentityHashMap<>();
     /** The columns each scan of the plan being built reads; set by the build methods. */
     private ReadColumns readColumns;
 
@@ -125,8 +130,18 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return graph.build();
     }
 
+    /**
+     * The vertex a physical node became, adding it on first visit. The optimizer keeps one node for equal
+     * subexpressions, so a subplan a query reads twice (q5's HOP counts feed both sides of its join) runs once and
+     * feeds both readers, as Flink's sub-plan reuse does.
+     */
     private Stream visit(RelNode rel) {
-        return ((PhysicalRel) rel).accept(this);
+        Stream built = builtVertices.get(rel);
+        if (built == null) {
+            built = ((PhysicalRel) rel).accept(this);
+            builtVertices.put(rel, built);
+        }
+        return built;
     }
 
     @Override
@@ -197,6 +212,27 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         int vertex = graph.addOperator("HashJoin(" + type + ")", parallelism,
                 () -> new HashJoinOperator(type, keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
                         leftTypes, rightTypes), 2, out);
+        graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
+        graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
+        return new Stream(vertex, parallelism, out);
+    }
+
+    @Override
+    public Stream onStreamingJoin(StreamingJoinPhysicalRel rel) {
+        Stream left = visit(rel.getLeft());
+        Stream right = visit(rel.getRight());
+        JoinKeys keys = rel.keys();
+        ScalarEvaluator residual = keys.residual() == null ? null
+                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
+        int[] windowEnds = rel.windowEndKeys();
+        int leftEnd = windowEnds == null ? -1 : windowEnds[0];
+        int rightEnd = windowEnds == null ? -1 : windowEnds[1];
+        List<DataType> leftTypes = left.types();
+        List<DataType> rightTypes = right.types();
+        List<DataType> out = types(rel.getRowType());
+        int vertex = graph.addOperator(windowEnds == null ? "Join(INNER)" : "WindowJoin(INNER)", parallelism,
+                () -> new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
+                        leftTypes, rightTypes, leftEnd, rightEnd), 2, out);
         graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
         graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
         return new Stream(vertex, parallelism, out);

@@ -15,6 +15,8 @@ public interface PhysicalRelVisitor<T> {
 
     T onNestedLoopJoin(NestedLoopJoinPhysicalRel rel);
 
+    T onStreamingJoin(StreamingJoinPhysicalRel rel);
+
     T onSort(SortPhysicalRel rel);
 
     T onLimit(LimitPhysicalRel rel);

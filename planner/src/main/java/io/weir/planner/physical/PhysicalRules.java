@@ -30,6 +30,7 @@ public final class PhysicalRules {
 
     public static final List<RelOptRule> STREAMING = concat(COMMON, List.of(
             WindowAggregatePhysicalRule.INSTANCE,
+            StreamingJoinPhysicalRule.INSTANCE,
             StreamingSortPhysicalRule.INSTANCE,
             GroupAggregatePhysicalRule.INSTANCE));
 

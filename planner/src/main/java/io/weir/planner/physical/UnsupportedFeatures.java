@@ -1,9 +1,11 @@
 package io.weir.planner.physical;
 
 import io.weir.executor.api.WeirException;
+import io.weir.planner.logical.LogicalWindowAggregate;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Sort;
@@ -48,9 +50,45 @@ final class UnsupportedFeatures {
         }
     }
 
+    private static void checkStreamingJoin(Join join) {
+        if (join.getJoinType() != JoinRelType.INNER) {
+            String kind = switch (join.getJoinType()) {
+                case SEMI, ANTI -> "IN / EXISTS subqueries";
+                default -> join.getJoinType() + " OUTER joins";
+            };
+            throw WeirException.plan(kind + " over unbounded inputs are not supported yet (they would have to "
+                    + "retract rows); only inner joins are");
+        }
+        if (!JoinKeys.of(join).hasKeys()) {
+            throw WeirException.plan("A join over unbounded inputs needs at least one equality between a column of "
+                    + "each side of the same type (e.g. ON a.id = b.id): without one every row would be kept and "
+                    + "compared with every other");
+        }
+    }
+
+    private static boolean isTimeOperator(RelNode node) {
+        return node instanceof LogicalWindowAggregate
+                || node instanceof TableFunctionScan
+                || node instanceof Sort sort && !sort.getCollation().getFieldCollations().isEmpty();
+    }
+
+    private static boolean readsJoin(RelNode node) {
+        for (RelNode input : node.getInputs()) {
+            if (input instanceof Join || readsJoin(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void checkStreaming(RelNode node) {
-        if (node instanceof Join) {
-            throw WeirException.plan("Joins over unbounded inputs are not supported yet");
+        if (node instanceof Join join) {
+            checkStreamingJoin(join);
+        }
+        if (isTimeOperator(node) && readsJoin(node)) {
+            throw WeirException.plan("Time attributes do not survive a join over unbounded inputs (a joined row may "
+                    + "be older than the watermark): apply window functions, windowed GROUP BYs and ORDER BY on a "
+                    + "time attribute before the join, not after it");
         }
         if (node instanceof Intersect || node instanceof Minus) {
             throw WeirException.plan("INTERSECT and EXCEPT over unbounded inputs are not supported yet");

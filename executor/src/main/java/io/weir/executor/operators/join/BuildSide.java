@@ -2,6 +2,7 @@ package io.weir.executor.operators.join;
 
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.hash.GroupHashTable;
 import io.weir.executor.operators.store.RowStore;
@@ -12,9 +13,13 @@ import java.util.List;
 /**
  * The build side of a hash join: every build row in a {@link RowStore}, and for each distinct join key the
  * chain of rows that carry it, in arrival order. Rows whose key is null in a column that is not null-safe
- * are stored (an outer join must still emit them) but chained nowhere, so no probe can find them.
+ * are stored (an outer join must still emit them) but chained nowhere, so no probe can find them. Rows are
+ * indexed (hashed and chained) when a probe needs them, not when they are added.
  */
 public final class BuildSide {
+
+    /** How many times, on average, an unindexed row may be scanned before indexing pays. */
+    private static final int SCAN_FACTOR = 16;
 
     private final int[] keys;
     private final boolean[] nullSafe;
@@ -25,7 +30,11 @@ public final class BuildSide {
     private int[] chainTail = new int[64];
     private int[] nextInChain = new int[64];
     private int[] hashes = new int[0];
-    private int[] groupIds = new int[0];
+    private int[] matches = new int[0];
+    /** Rows {@code [0, indexed)} are in the table and chained; later ones only stored. */
+    private int indexed;
+    /** Key comparisons {@link #forEachMatch} spent scanning unindexed rows since the last indexing. */
+    private long scannedSinceIndexing;
 
     public BuildSide(int[] keys, boolean[] nullSafe, List<DataType> types) {
         this.keys = keys.clone();
@@ -42,21 +51,123 @@ public final class BuildSide {
         return rows;
     }
 
+    /** Stores the rows of {@code chunk}; they are indexed by key when a probe first needs them. */
     public void add(Chunk chunk) {
+        rows.append(chunk);
+    }
+
+    /** What {@link #forEachMatch} reports: row {@code probeRow} of the probing chunk matches build row {@code row}. */
+    @FunctionalInterface
+    public interface Match {
+        void accept(int probeRow, int row);
+    }
+
+    /**
+     * Reports every pair of a row of {@code chunk} and a build row whose key equals the row's columns
+     * {@code probeKeys}. Rows stored since the last indexing are compared by a scan while that is cheaper than
+     * indexing them: a join whose build side grows much faster than it is probed (a stream of bids probed by one
+     * row per window) then never pays for hashing rows it will rarely look up. The scans since the last indexing
+     * are bounded by {@link #SCAN_FACTOR} comparisons per unindexed row, so no row is scanned more than that many
+     * times before it is indexed.
+     */
+    public void forEachMatch(Chunk chunk, int[] probeKeys, Match match) {
         int size = chunk.size();
-        int first = rows.append(chunk);
-        Vector[] keyColumns = keyColumns(chunk, keys);
-        ensureScratch(size);
-        GroupHashTable.hash(keyColumns, size, hashes);
-        table.findOrInsert(keyColumns, hashes, size, groupIds);
-        excludeNullKeys(keyColumns, nullSafe, size, groupIds);
-        ensureLinks(table.size(), rows.size());
-        for (int i = 0; i < size; i++) {
-            int group = groupIds[i];
-            if (group < 0) {
+        long scan = (long) size * (rows.size() - indexed);
+        if (scan > 0 && scannedSinceIndexing + scan > (long) SCAN_FACTOR * (rows.size() - indexed)) {
+            indexTail();
+        }
+        if (indexed > 0) {
+            if (matches.length < size) {
+                matches = new int[size];
+            }
+            probeIndexed(chunk, probeKeys, matches);
+            for (int row = 0; row < size; row++) {
+                for (int m = matches[row]; m >= 0; m = nextMatch(m)) {
+                    match.accept(row, m);
+                }
+            }
+        }
+        if (indexed < rows.size()) {
+            scannedSinceIndexing += (long) size * (rows.size() - indexed);
+            scanTail(chunk, probeKeys, match);
+        }
+    }
+
+    /** Compares each row of {@code chunk} with every unindexed build row. */
+    private void scanTail(Chunk chunk, int[] probeKeys, Match match) {
+        int size = chunk.size();
+        int end = rows.size();
+        if (keys.length == 1 && rows.column(keys[0]) instanceof LongVector stored
+                && !stored.mayHaveNulls() && !chunk.column(probeKeys[0]).mayHaveNulls()) {
+            long[] storedValues = stored.values();
+            long[] probeValues = ((LongVector) chunk.column(probeKeys[0])).values();
+            for (int row = 0; row < size; row++) {
+                long value = probeValues[row];
+                for (int r = indexed; r < end; r++) {
+                    if (storedValues[r] == value) {
+                        match.accept(row, r);
+                    }
+                }
+            }
+            return;
+        }
+        for (int row = 0; row < size; row++) {
+            if (hasExcludedNull(chunk.columns(), probeKeys, row)) {
                 continue;
             }
-            int link = first + i + 1;
+            for (int r = indexed; r < end; r++) {
+                if (keysEqual(chunk, probeKeys, row, r)) {
+                    match.accept(row, r);
+                }
+            }
+        }
+    }
+
+    private boolean keysEqual(Chunk chunk, int[] probeKeys, int row, int buildRow) {
+        for (int k = 0; k < keys.length; k++) {
+            Vector built = rows.column(keys[k]);
+            if (!nullSafe[k] && built.isNull(buildRow)) {
+                return false;
+            }
+            if (!built.valueEquals(buildRow, chunk.column(probeKeys[k]), row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when row {@code row} has a null in a key column that is not null-safe: it matches nothing. */
+    private boolean hasExcludedNull(Vector[] columns, int[] keyIndexes, int row) {
+        for (int k = 0; k < keyIndexes.length; k++) {
+            if (!nullSafe[k] && columns[keyIndexes[k]].isNull(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hashes the rows stored since the last indexing into the table and chains them under their keys. */
+    private void indexTail() {
+        int end = rows.size();
+        Vector[] columns = rows.columns();
+        Vector[] keyColumns = new Vector[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keyColumns[k] = columns[keys[k]];
+        }
+        ensureLinks(table.size() + 1, end);
+        for (int row = indexed; row < end; row++) {
+            if (hasExcludedNull(columns, keys, row)) {
+                continue;
+            }
+            int hash = 0;
+            for (Vector column : keyColumns) {
+                hash = 31 * hash + column.hash(row);
+            }
+            int group = table.findOrInsert(keyColumns, row, hash);
+            if (group >= chainHead.length) {
+                ensureLinks(group + 1, end);
+            }
+            int link = row + 1;
             if (chainHead[group] == 0) {
                 chainHead[group] = link;
             } else {
@@ -64,6 +175,8 @@ public final class BuildSide {
             }
             chainTail[group] = link;
         }
+        indexed = end;
+        scannedSinceIndexing = 0;
     }
 
     /**
@@ -72,6 +185,13 @@ public final class BuildSide {
      * when there is none. {@code firstMatch} holds at least {@code chunk.size()} ints.
      */
     public void probe(Chunk chunk, int[] probeKeys, int[] firstMatch) {
+        if (indexed < rows.size()) {
+            indexTail();
+        }
+        probeIndexed(chunk, probeKeys, firstMatch);
+    }
+
+    private void probeIndexed(Chunk chunk, int[] probeKeys, int[] firstMatch) {
         int size = chunk.size();
         Vector[] keyColumns = keyColumns(chunk, probeKeys);
         ensureScratch(size);
@@ -116,7 +236,6 @@ public final class BuildSide {
     private void ensureScratch(int size) {
         if (hashes.length < size) {
             hashes = new int[size];
-            groupIds = new int[size];
         }
     }
 
