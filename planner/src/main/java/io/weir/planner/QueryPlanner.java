@@ -25,6 +25,7 @@ import io.weir.planner.codegen.ExpressionCompiler;
 import io.weir.planner.jobgraph.JobGraphBuilder;
 import io.weir.planner.logical.LogicalOptimizer;
 import io.weir.planner.logical.WindowAggregates;
+import io.weir.planner.physical.ChangelogModes;
 import io.weir.planner.physical.PhysicalOptimizer;
 import io.weir.planner.catalog.PhysicalTable;
 import io.weir.planner.physical.PhysicalRel;
@@ -150,6 +151,9 @@ public final class QueryPlanner {
         RelNode logical = WindowAggregates.mark(LogicalOptimizer.optimize(root.project()));
         boolean bounded = isBounded(logical);
         boolean streaming = options.streaming(bounded);
+        if (streaming) {
+            ChangelogModes.check(logical, table -> connectors.resolve(table).acceptsUpdates());
+        }
         PhysicalRel physical = PhysicalOptimizer.optimize(logical, streaming);
         ExpressionCompiler compiler = new ExpressionCompiler(session.rexBuilder(), clock.millis());
         boolean insert = statement instanceof SqlInsert;

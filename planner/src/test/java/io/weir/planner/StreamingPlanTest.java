@@ -114,10 +114,57 @@ class StreamingPlanTest {
     }
 
     @Test
-    void whenAnUnboundedInputIsGroupedWithoutAWindow_thenThePlanIsRefusedWithWhatToDo() {
-        assertThatThrownBy(() -> fixture.plan("SELECT k, COUNT(*) FROM endless GROUP BY k"))
-                .isInstanceOf(WeirException.class).hasMessageContaining("window_start")
+    void whenAnUnboundedInputIsGroupedWithoutAWindow_thenAGroupAggregateHashedByTheKeysUpdatesItsResult() {
+        StatementResult.Explain plan = explain("SELECT k, COUNT(*), COUNT(DISTINCT ts) FILTER (WHERE k > 1) "
+                + "FROM endless GROUP BY k", Map.of());
+
+        assertThat(plan.physicalPlan()).contains("GroupAggregatePhysicalRel");
+        assertThat(plan.jobGraph()).contains("GroupAggregate(keys [0])");
+    }
+
+    @Test
+    void whenAWindowAggregateReadsAGroupBy_thenThePlanIsRefusedNamingTheWindowAggregate() {
+        fixture.plan("CREATE VIEW latest AS SELECT ts, COUNT(*) AS n FROM endless GROUP BY ts");
+
+        assertThatThrownBy(() -> fixture.plan("SELECT window_start, SUM(n) FROM TABLE(TUMBLE(TABLE latest, "
+                + "DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end"))
+                .isInstanceOf(WeirException.class)
+                .hasMessageContaining("cannot read the updating result of a GROUP BY")
                 .extracting(e -> ((WeirException) e).kind()).isEqualTo(ErrorKind.PLAN);
+    }
+
+    @Test
+    void whenAGroupByReadsAnotherGroupBy_thenThePlanIsRefused() {
+        assertThatThrownBy(() -> fixture.plan("SELECT n, COUNT(*) FROM (SELECT k, COUNT(*) AS n FROM endless "
+                + "GROUP BY k) GROUP BY n"))
+                .hasMessageContaining("A GROUP BY (or DISTINCT) cannot read the updating result");
+    }
+
+    @Test
+    void whenAnUpdatingResultIsWrittenToAnAppendOnlyTable_thenThePlanIsRefusedNamingTheTable() {
+        fixture.plan("CREATE TABLE counts (k INT, n BIGINT)");
+
+        assertThatThrownBy(() -> fixture.plan("INSERT INTO counts SELECT k, COUNT(*) FROM endless GROUP BY k"))
+                .isInstanceOf(WeirException.class)
+                .hasMessageContaining("Table 'counts' (a managed table) accepts only inserted rows");
+    }
+
+    @Test
+    void whenAnUpdatingResultIsWrittenToABlackholeOrADistinctToAnAppendOnlyTable_thenBothPlan() {
+        fixture.plan("CREATE TABLE sink (k INT, n BIGINT) WITH ('connector' = 'blackhole')");
+        fixture.plan("CREATE TABLE keys (k INT)");
+
+        assertThat(explain("INSERT INTO sink SELECT k, COUNT(*) FROM endless GROUP BY k", Map.of()).physicalPlan())
+                .contains("GroupAggregatePhysicalRel");
+        assertThat(explain("INSERT INTO keys SELECT DISTINCT k FROM endless", Map.of()).physicalPlan())
+                .contains("GroupAggregatePhysicalRel");
+    }
+
+    @Test
+    void whenAJoinReadsAGroupBy_thenThePlanIsRefusedNamingTheJoin() {
+        assertThatThrownBy(() -> fixture.plan("SELECT * FROM (SELECT k, COUNT(*) AS n FROM endless GROUP BY k) a "
+                + "JOIN endless b ON a.k = b.k"))
+                .hasMessageContaining("A join cannot read the updating result of a GROUP BY");
     }
 
     @Test

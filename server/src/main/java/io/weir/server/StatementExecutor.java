@@ -9,6 +9,7 @@ import io.weir.planner.Column;
 import io.weir.planner.QueryPlanner;
 import io.weir.planner.StatementResult;
 import io.weir.server.json.ChunkRows;
+import io.weir.server.result.FinalRows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -180,7 +181,9 @@ final class StatementExecutor {
             answer.put("table", job.targetTable());
         } else {
             answer.put("columns", columns(job.columns()));
-            answer.put("rows", new ChunkRows(job.columns().stream().map(Column::type).toList(), buffer.chunks()));
+            // An updating result (a GROUP BY run in streaming mode) answers its final rows, as in batch mode.
+            answer.put("rows", new ChunkRows(job.columns().stream().map(Column::type).toList(),
+                    FinalRows.of(buffer.chunks())));
             batchRowsDelivered.add(buffer.rowCount());
         }
     }

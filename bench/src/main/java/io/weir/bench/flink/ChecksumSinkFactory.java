@@ -16,6 +16,7 @@ import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.sink.SinkV2Provider;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.TimestampType;
@@ -106,8 +107,16 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
             for (int i = 0; i < types.length; i++) {
                 h = RowChecksum.fold(h, row.isNullAt(i) ? RowChecksum.NULL : value(row, i, types[i]));
             }
-            checksum += RowChecksum.finish(h);
-            rows++;
+            // An updating result is summed as the table it leaves: retractions take back what their row added, so
+            // a changelog of one update per row (Flink) and one per batch of rows (Weir) sum the same.
+            RowKind kind = row.getRowKind();
+            if (kind == RowKind.UPDATE_BEFORE || kind == RowKind.DELETE) {
+                checksum -= RowChecksum.finish(h);
+                rows--;
+            } else {
+                checksum += RowChecksum.finish(h);
+                rows++;
+            }
         }
 
         private static long value(RowData row, int i, LogicalType type) {

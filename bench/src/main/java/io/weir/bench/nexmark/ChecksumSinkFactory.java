@@ -12,6 +12,7 @@ import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
+import io.weir.executor.data.RowKind;
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
 
@@ -50,6 +51,11 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
             @Override
             public OperatorFactory createSink() {
                 return () -> new ChecksumSink(Latency.probeFor(spec.columnNames()));
+            }
+
+            @Override
+            public boolean acceptsUpdates() {
+                return true;
             }
         };
     }
@@ -94,12 +100,25 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
                 fold(chunk.column(c), h, n);
             }
             long sum = 0;
-            for (int r = 0; r < n; r++) {
-                sum += RowChecksum.finish(h[r]);
+            byte[] kinds = chunk.rowKinds();
+            if (kinds == null) {
+                for (int r = 0; r < n; r++) {
+                    sum += RowChecksum.finish(h[r]);
+                }
+                rows += n;
+            } else {
+                // An updating result is summed as the table it leaves: -U and -D take back what their row added.
+                for (int r = 0; r < n; r++) {
+                    boolean retract = kinds[r] == RETRACT_BEFORE || kinds[r] == RETRACT_DELETE;
+                    sum += retract ? -RowChecksum.finish(h[r]) : RowChecksum.finish(h[r]);
+                    rows += retract ? -1 : 1;
+                }
             }
             checksum += sum;
-            rows += n;
         }
+
+        private static final byte RETRACT_BEFORE = RowKind.UPDATE_BEFORE.code();
+        private static final byte RETRACT_DELETE = RowKind.DELETE.code();
 
         private static void fold(Vector column, long[] h, int n) {
             boolean nulls = column.mayHaveNulls();

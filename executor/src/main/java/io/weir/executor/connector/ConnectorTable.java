@@ -39,4 +39,12 @@ public interface ConnectorTable {
     default OperatorFactory createSink() {
         throw WeirException.validation("Table '" + tableName() + "' cannot be written to");
     }
+
+    /**
+     * True when the sink applies updating rows ({@code -U}, {@code +U}, {@code -D}) rather than only inserts: the
+     * planner lets an updating result (a GROUP BY over an unbounded input) be written only to such a table.
+     */
+    default boolean acceptsUpdates() {
+        return false;
+    }
 }

@@ -19,6 +19,7 @@ import io.weir.executor.operators.SetOpKind;
 import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
 import io.weir.executor.operators.ValuesSourceFactory;
+import io.weir.executor.operators.aggregate.GroupAggregateOperator;
 import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.operators.window.SessionWindowAggregateOperator;
 import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
@@ -44,6 +45,7 @@ import io.weir.planner.catalog.TableConnectors;
 import io.weir.planner.codegen.DataTypes;
 import io.weir.planner.codegen.ExpressionCompiler;
 import io.weir.planner.physical.CalcPhysicalRel;
+import io.weir.planner.physical.GroupAggregatePhysicalRel;
 import io.weir.planner.physical.HashAggregatePhysicalRel;
 import io.weir.planner.physical.HashJoinPhysicalRel;
 import io.weir.planner.physical.JoinKeys;
@@ -348,6 +350,24 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                 () -> new CalcOperator(null, null), 1, input.types());
         graph.connect(input.vertex(), vertex, 0, Partitioning.hash(rel.keys()));
         return new Stream(vertex, parallelism, input.types());
+    }
+
+    /** A streaming GROUP BY with an updating result: hash-partitioned by its keys, one subtask without keys. */
+    @Override
+    public Stream onGroupAggregate(GroupAggregatePhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        int[] keys = rel.getGroupSet().toArray();
+        List<DataType> out = types(rel.getRowType());
+        var calls = Aggregates.toRuntime(rel.getAggCallList(), input.types(), out, keys.length);
+        List<DataType> inputTypes = input.types();
+        OperatorFactory factory = () -> new GroupAggregateOperator(keys, inputTypes, calls);
+        String name = "GroupAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ")";
+        if (keys.length == 0) {
+            return addSingle(name, input, factory, out);
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, out);
     }
 
     @Override

@@ -34,4 +34,6 @@ public interface PhysicalRelVisitor<T> {
     T onStreamingSort(StreamingSortPhysicalRel rel);
 
     T onExchange(ExchangePhysicalRel rel);
+
+    T onGroupAggregate(GroupAggregatePhysicalRel rel);
 }

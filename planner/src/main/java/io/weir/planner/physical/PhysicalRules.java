@@ -31,7 +31,8 @@ public final class PhysicalRules {
     public static final List<RelOptRule> STREAMING = concat(COMMON, List.of(
             WindowAggregatePhysicalRule.INSTANCE,
             StreamingJoinPhysicalRule.INSTANCE,
-            StreamingSortPhysicalRule.INSTANCE));
+            StreamingSortPhysicalRule.INSTANCE,
+            GroupAggregatePhysicalRule.INSTANCE));
 
     private static List<RelOptRule> concat(List<RelOptRule> a, List<RelOptRule> b) {
         List<RelOptRule> all = new java.util.ArrayList<>(a);

@@ -82,11 +82,6 @@ final class UnsupportedFeatures {
     }
 
     private static void checkStreaming(RelNode node) {
-        if (node instanceof Aggregate && !(node instanceof LogicalWindowAggregate)) {
-            throw WeirException.plan("A GROUP BY (or DISTINCT) over an unbounded input needs updating results, "
-                    + "which Weir does not support yet: group by the window_start and window_end of a window TVF "
-                    + "(TUMBLE, HOP, CUMULATE, SESSION) instead");
-        }
         if (node instanceof Join join) {
             checkStreamingJoin(join);
         }

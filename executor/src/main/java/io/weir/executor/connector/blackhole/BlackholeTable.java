@@ -35,4 +35,9 @@ final class BlackholeTable implements ConnectorTable {
     public OperatorFactory createSink() {
         return BlackholeSinkOperator::new;
     }
+
+    @Override
+    public boolean acceptsUpdates() {
+        return true;
+    }
 }

@@ -48,4 +48,10 @@ final class JdbcTable implements ConnectorTable {
     public OperatorFactory createSink() {
         return () -> new JdbcSinkOperator(config);
     }
+
+    /** With a primary key the sink upserts {@code +U} rows and deletes {@code -D} rows by it; without one it appends. */
+    @Override
+    public boolean acceptsUpdates() {
+        return config.isUpsert();
+    }
 }

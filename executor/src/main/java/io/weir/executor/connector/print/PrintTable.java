@@ -43,4 +43,10 @@ final class PrintTable implements ConnectorTable {
     public OperatorFactory createSink() {
         return () -> new PrintSinkOperator(columnTypes, identifier, target);
     }
+
+    /** Each printed row starts with its row kind, so an updating result prints as its changelog. */
+    @Override
+    public boolean acceptsUpdates() {
+        return true;
+    }
 }

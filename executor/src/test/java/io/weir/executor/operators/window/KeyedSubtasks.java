@@ -16,16 +16,16 @@ import java.util.function.Supplier;
  * The subtasks of one keyed operator at one parallelism, fed as the hash exchange before it would feed them: each
  * row to the subtask owning its key, rows of a batch gathered into one chunk per subtask, and every watermark to all.
  */
-final class KeyedSubtasks {
+public final class KeyedSubtasks {
 
-    final List<OperatorTestHarness> harnesses = new ArrayList<>();
+    public final List<OperatorTestHarness> harnesses = new ArrayList<>();
     private final List<DataType> input;
     private final int[] keys;
 
     /**
      * @param restored the restored subtasks' state readers (one per subtask), or null for a fresh start
      */
-    KeyedSubtasks(Supplier<Operator> operator, List<DataType> input, List<DataType> output, int[] keys,
+    public KeyedSubtasks(Supplier<Operator> operator, List<DataType> input, List<DataType> output, int[] keys,
             int parallelism, List<StateReader> restored) throws Exception {
         this.input = input;
         this.keys = keys.clone();
@@ -40,7 +40,7 @@ final class KeyedSubtasks {
     }
 
     /** Routes {@code rows} by key and pushes each subtask's share as one chunk. */
-    KeyedSubtasks push(List<List<Object>> rows) throws Exception {
+    public KeyedSubtasks push(List<List<Object>> rows) throws Exception {
         List<List<List<Object>>> shares = new ArrayList<>();
         harnesses.forEach(h -> shares.add(new ArrayList<>()));
         for (List<Object> row : rows) {
@@ -56,18 +56,18 @@ final class KeyedSubtasks {
     }
 
     /** The subtask that owns {@code row}'s key. */
-    OperatorTestHarness ownerOf(List<Object> row) {
+    public OperatorTestHarness ownerOf(List<Object> row) {
         return harnesses.get(SnapshotHarness.subtaskOf(Chunks.of(input, row), 0, keys, harnesses.size()));
     }
 
-    KeyedSubtasks watermark(long timestamp) throws Exception {
+    public KeyedSubtasks watermark(long timestamp) throws Exception {
         for (OperatorTestHarness h : harnesses) {
             h.watermark(timestamp);
         }
         return this;
     }
 
-    List<OperatorStateData> snapshot() throws Exception {
+    public List<OperatorStateData> snapshot() throws Exception {
         List<OperatorStateData> states = new ArrayList<>();
         for (OperatorTestHarness h : harnesses) {
             states.add(h.snapshot(1));
@@ -75,13 +75,13 @@ final class KeyedSubtasks {
         return states;
     }
 
-    List<List<Object>> rows() {
+    public List<List<Object>> rows() {
         List<List<Object>> rows = new ArrayList<>();
         harnesses.forEach(h -> rows.addAll(h.rows()));
         return rows;
     }
 
-    List<List<Object>> finish() throws Exception {
+    public List<List<Object>> finish() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         for (OperatorTestHarness h : harnesses) {
             rows.addAll(h.finish());

@@ -1,0 +1,266 @@
+package io.weir.executor.operators.aggregate;
+
+import io.weir.executor.api.AggregateCall;
+import io.weir.executor.api.KeyGroups;
+import io.weir.executor.api.Operator;
+import io.weir.executor.api.OperatorContext;
+import io.weir.executor.api.Output;
+import io.weir.executor.api.StateReader;
+import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.ValueCodec;
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.ChunkBuilder;
+import io.weir.executor.data.DataType;
+import io.weir.executor.data.RowKind;
+import io.weir.executor.data.Vector;
+import io.weir.executor.operators.hash.GroupHashTable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streaming GROUP BY over an unbounded, insert-only input: a changelog of each group's aggregates that is always
+ * up to date. After each input chunk it emits, for every group the chunk touched, {@code +I} with the first result of
+ * a new group, or {@code -U} with the result emitted before and {@code +U} with the new one, or nothing when the
+ * result did not change. One update per group per chunk rather than per row is Flink's mini-batch behaviour: the
+ * final state of the changelog is the same, with fewer rows. Output columns: the group keys in {@code groupKeys}
+ * order, then one column per call (as {@link io.weir.executor.operators.HashAggregateOperator}).
+ *
+ * <p>The result emitted last is not stored: since every touched group is emitted at the end of its chunk, it is
+ * always the result of the accumulators before the next chunk, which is read before folding that chunk in (as
+ * Flink's group aggregate does). That halves the state and keeps checkpoints to the accumulators.
+ *
+ * <p>Input rows must come hash-partitioned by the key columns (in {@code groupKeys} order), or all to one subtask
+ * without keys (a global aggregate: one group). Input row kinds are ignored: the planner feeds it only insert-only
+ * streams. Watermarks pass through. Checkpoints: each group goes to the stream of its key group with its
+ * accumulators (DISTINCT calls' seen values included), so it restores at another parallelism. Not thread-safe:
+ * the task thread calls it.
+ */
+public final class GroupAggregateOperator implements Operator {
+
+    private static final byte STATE_VERSION = 1;
+
+    private final int[] groupKeys;
+    private final List<DataType> keyTypes;
+    private final List<DataType> outputTypes;
+    private final List<AggregateCall> calls;
+
+    private GroupHashTable groups;
+    private AggregateCallState[] states;
+    private ChunkBuilder builder;
+    /** Per-chunk scratch, grown to the largest chunk and reused. */
+    private int[] hashes = new int[0];
+    private int[] groupIds = new int[0];
+    /** The groups the current chunk touched, in order of first row, then those of them that existed before it. */
+    private int[] touched = new int[0];
+    private int[] existing = new int[0];
+    /** By group id: true while the group is in {@link #touched}; cleared after each chunk. */
+    private boolean[] marked = new boolean[0];
+
+    /**
+     * @param groupKeys  the input columns grouped by; none for a global aggregate
+     * @param inputTypes the input column types
+     * @param calls      the aggregate calls over input columns
+     */
+    public GroupAggregateOperator(int[] groupKeys, List<DataType> inputTypes, List<AggregateCall> calls) {
+        this.groupKeys = groupKeys.clone();
+        List<DataType> keys = new ArrayList<>(groupKeys.length);
+        for (int key : groupKeys) {
+            keys.add(inputTypes.get(key));
+        }
+        this.keyTypes = List.copyOf(keys);
+        List<DataType> out = new ArrayList<>(keys);
+        calls.forEach(call -> out.add(call.resultType()));
+        this.outputTypes = List.copyOf(out);
+        this.calls = List.copyOf(calls);
+    }
+
+    /** The output column types: the group keys, then one per call. */
+    public List<DataType> outputTypes() {
+        return outputTypes;
+    }
+
+    @Override
+    public void open(OperatorContext context) {
+        groups = new GroupHashTable(keyTypes);
+        states = new AggregateCallState[calls.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new AggregateCallState(calls.get(i));
+        }
+        builder = new ChunkBuilder(outputTypes, context.chunkSize());
+    }
+
+    @Override
+    public void processChunk(int input, Chunk chunk, Output out) {
+        int size = chunk.size();
+        if (size == 0) {
+            return;
+        }
+        ensureScratch(size);
+        Vector[] keys = new Vector[groupKeys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = chunk.column(groupKeys[k]);
+        }
+        GroupHashTable.hash(keys, size, hashes);
+        int groupsBefore = groups.size();
+        groups.findOrInsert(keys, hashes, size, groupIds);
+        int groupCount = groups.size();
+        int touchedCount = collectTouched(size, groupCount);
+        int existingCount = 0;
+        for (int j = 0; j < touchedCount; j++) {
+            if (touched[j] < groupsBefore) {
+                existing[existingCount++] = touched[j];
+            }
+        }
+        Vector[] before = new Vector[states.length];
+        for (int i = 0; i < states.length; i++) {
+            before[i] = states[i].results(existing, existingCount, groupCount);
+        }
+        for (AggregateCallState state : states) {
+            state.accumulate(chunk, groupIds, groupCount);
+        }
+        Vector[] after = new Vector[states.length];
+        for (int i = 0; i < states.length; i++) {
+            after[i] = states[i].results(touched, touchedCount, groupCount);
+        }
+        emitChanges(touchedCount, groupsBefore, before, after, out);
+    }
+
+    /** Lists the distinct groups of rows {@code [0, size)} in {@link #touched}; returns how many. */
+    private int collectTouched(int size, int groupCount) {
+        if (marked.length < groupCount) {
+            marked = Arrays.copyOf(marked, Math.max(groupCount, marked.length * 2));
+        }
+        int count = 0;
+        for (int r = 0; r < size; r++) {
+            int group = groupIds[r];
+            if (!marked[group]) {
+                marked[group] = true;
+                touched[count++] = group;
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            marked[touched[j]] = false;
+        }
+        return count;
+    }
+
+    /**
+     * Emits the changelog of the touched groups: {@code after[i]} holds call {@code i}'s result of
+     * {@code touched[j]} at {@code j}, {@code before[i]} that of the j-th touched group older than the chunk.
+     */
+    private void emitChanges(int touchedCount, int groupsBefore, Vector[] before, Vector[] after, Output out) {
+        int old = 0;
+        for (int j = 0; j < touchedCount; j++) {
+            int group = touched[j];
+            if (group >= groupsBefore) {
+                addRow(RowKind.INSERT, group, after, j, out);
+                continue;
+            }
+            if (changed(before, old, after, j)) {
+                addRow(RowKind.UPDATE_BEFORE, group, before, old, out);
+                addRow(RowKind.UPDATE_AFTER, group, after, j, out);
+            }
+            old++;
+        }
+        if (!builder.isEmpty()) {
+            out.emit(builder.build());
+        }
+    }
+
+    private boolean changed(Vector[] before, int beforeRow, Vector[] after, int afterRow) {
+        for (int i = 0; i < after.length; i++) {
+            if (!after[i].valueEquals(afterRow, before[i], beforeRow)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a row of {@code group}'s key and the results at {@code row} of {@code results}; emits a full chunk. */
+    private void addRow(RowKind kind, int group, Vector[] results, int row, Output out) {
+        int target = builder.addRow(kind);
+        int keyCount = groupKeys.length;
+        for (int k = 0; k < keyCount; k++) {
+            builder.column(k).copyFrom(groups.keyColumn(k), group, target);
+        }
+        for (int i = 0; i < results.length; i++) {
+            builder.column(keyCount + i).copyFrom(results[i], row, target);
+        }
+        if (builder.isFull()) {
+            out.emit(builder.build());
+        }
+    }
+
+    private void ensureScratch(int size) {
+        if (hashes.length < size) {
+            hashes = new int[size];
+            groupIds = new int[size];
+            touched = new int[size];
+            existing = new int[size];
+        }
+    }
+
+    /**
+     * Serializes every group at the barrier into the stream of its key group (by the hash of its key, as the hash
+     * exchange routes its rows): the count, the keys, then each call's state of those groups.
+     */
+    @Override
+    public StateSnapshot snapshotState(long checkpointId) throws IOException {
+        StateBytes state = new StateBytes(STATE_VERSION);
+        int groupCount = groups.size();
+        int[][] byKeyGroup = new int[KeyGroups.MAX_PARALLELISM][];
+        int[] counts = new int[KeyGroups.MAX_PARALLELISM];
+        for (int group = 0; group < groupCount; group++) {
+            int keyGroup = KeyGroups.keyGroup(groups.groupHash(group));
+            int[] ids = byKeyGroup[keyGroup];
+            if (ids == null || ids.length == counts[keyGroup]) {
+                byKeyGroup[keyGroup] = ids = ids == null ? new int[16] : Arrays.copyOf(ids, ids.length * 2);
+            }
+            ids[counts[keyGroup]++] = group;
+        }
+        Vector[] keys = new Vector[groupKeys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = groups.keyColumn(k);
+        }
+        for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
+            if (counts[keyGroup] > 0) {
+                DataOutput out = state.keyGroup(keyGroup);
+                ValueCodec.writeRows(out, keys, byKeyGroup[keyGroup], counts[keyGroup]);
+                for (AggregateCallState call : states) {
+                    call.writeGroups(out, byKeyGroup[keyGroup], counts[keyGroup], groupCount);
+                }
+            }
+        }
+        return state.snapshot();
+    }
+
+    /** Restores the groups of the key groups this subtask owns now, whichever subtask wrote them. */
+    @Override
+    public void restoreState(StateReader state) throws IOException {
+        for (StateReader.KeyGroupState keyGroup : state.keyGroups()) {
+            DataInput in = keyGroup.input();
+            StateBytes.checkVersion(in, STATE_VERSION, "group aggregate");
+            Chunk keys = ValueCodec.readRows(in, keyTypes);
+            int count = keys.size();
+            int[] keyHashes = new int[count];
+            int[] ids = new int[count];
+            GroupHashTable.hash(keys.columns(), count, keyHashes);
+            groups.findOrInsert(keys.columns(), keyHashes, count, ids);
+            for (AggregateCallState call : states) {
+                call.readGroups(in, ids, count, groups.size());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        groups = null;
+        states = null;
+        builder = null;
+    }
+}
