@@ -35,6 +35,11 @@ public final class BooleanVector extends Vector {
     }
 
     @Override
+    protected void shareValuesOf(Vector other) {
+        values = ((BooleanVector) other).values;
+    }
+
+    @Override
     protected void growValues(int newCapacity) {
         values = Arrays.copyOf(values, newCapacity);
     }

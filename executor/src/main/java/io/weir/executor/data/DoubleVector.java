@@ -30,6 +30,11 @@ public final class DoubleVector extends Vector {
     }
 
     @Override
+    protected void shareValuesOf(Vector other) {
+        values = ((DoubleVector) other).values;
+    }
+
+    @Override
     protected void growValues(int newCapacity) {
         values = Arrays.copyOf(values, newCapacity);
     }

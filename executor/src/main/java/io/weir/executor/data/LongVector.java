@@ -38,6 +38,11 @@ public final class LongVector extends Vector {
     }
 
     @Override
+    protected void shareValuesOf(Vector other) {
+        values = ((LongVector) other).values;
+    }
+
+    @Override
     protected void growValues(int newCapacity) {
         values = Arrays.copyOf(values, newCapacity);
     }

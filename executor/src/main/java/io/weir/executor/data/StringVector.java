@@ -41,6 +41,11 @@ public final class StringVector extends Vector {
     }
 
     @Override
+    protected void shareValuesOf(Vector other) {
+        values = ((StringVector) other).values;
+    }
+
+    @Override
     protected void growValues(int newCapacity) {
         values = Arrays.copyOf(values, newCapacity);
     }

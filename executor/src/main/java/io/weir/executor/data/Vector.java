@@ -94,6 +94,22 @@ public abstract sealed class Vector permits LongVector, DoubleVector, BooleanVec
 
     protected abstract void growValues(int newCapacity);
 
+    /**
+     * A vector over this one's current arrays, so another thread may read the rows written so far (an asynchronous
+     * snapshot): growing this vector moves it to new arrays and leaves these untouched, and writes to later rows do
+     * not touch earlier ones. Valid only while nobody overwrites a row the view covers; never write to the view.
+     */
+    public final Vector frozenView() {
+        Vector view = newEmpty(0);
+        view.nulls = nulls;
+        view.mayHaveNulls = mayHaveNulls;
+        view.shareValuesOf(this);
+        return view;
+    }
+
+    /** Makes this vector use {@code other}'s value array (of the same class). */
+    protected abstract void shareValuesOf(Vector other);
+
     /** A new empty vector of the same class. */
     public abstract Vector newEmpty(int capacity);
 

@@ -207,6 +207,29 @@ class StreamingJoinOperatorTest {
     }
 
     @Test
+    void whenTheJoinMovesOnAfterASnapshot_thenTheSnapshotStillHoldsTheRowsOfTheBarrier() throws Exception {
+        OperatorTestHarness h = boundedLeft();
+        h.push(0, row(1L, "a", 1_000L), row(2L, "b", 20_000L)).push(1, row(1L, "x", 11_000L));
+        List<List<Object>> more = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            more.add(row((long) i % 3, i % 7 == 0 ? null : "m" + i, 30_000L + i));
+        }
+
+        // After the barrier: stored vectors grow into new arrays, get nulls, and the first bucket is freed.
+        OperatorStateData state = SnapshotHarness.snapshotThenMutate(h.operator(), 1, () -> {
+            h.pushRows(0, more).pushRows(1, more).watermark(13_000);
+        });
+        OperatorTestHarness restored = OperatorTestHarness.forOperator(regular(null).boundRowsBehindWindowEnds(0, 2,
+                10_000)).input(0, SIDE).input(1, SIDE).output(JOINED)
+                .restoredFrom(SnapshotHarness.restore(List.of(state), 1).get(0)).open();
+        restored.push(1, row(1L, "y", 12_000L), row(2L, "z", 12_000L));
+
+        assertThat(restored.finish()).containsExactlyInAnyOrder(
+                row(1L, "a", 1_000L, 1L, "y", 12_000L),
+                row(2L, "b", 20_000L, 2L, "z", 12_000L));
+    }
+
+    @Test
     void whenWindowJoinIsRestored_thenTheWatermarkFloorKeepsClosedWindowsClosed() throws Exception {
         OperatorTestHarness h = open(windowed());
         h.push(0, row(1L, "a", 20L)).watermark(15);

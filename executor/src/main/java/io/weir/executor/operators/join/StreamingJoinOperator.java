@@ -22,6 +22,7 @@ import io.weir.executor.operators.window.WindowMetrics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ import java.util.TreeMap;
  * <p>Keys match under SQL equality (a null key matches nothing) except null-safe ones ({@code IS NOT DISTINCT
  * FROM}); the residual condition, over left ++ right columns, keeps only pairs where it is TRUE.
  *
- * <p>Checkpoints: the stored rows of both sides by key group (the key group of the row's join key, which is how
+ * <p>Checkpoints (serialized asynchronously, see {@link #snapshotState}): the stored rows of both sides by key group (the key group of the row's join key, which is how
  * the hash exchange routes rows here), so the join restores at any parallelism; the watermark as operator state,
  * whose minimum over the old subtasks is the restored floor below which window rows are late.
  */
@@ -267,33 +268,51 @@ public final class StreamingJoinOperator implements Operator {
         out.emitWatermark(mark);
     }
 
+    /** One side's rows of one partition, as a snapshot captured them. */
+    private record StoredRows(long partition, int input, Chunk rows) {
+    }
+
+    /**
+     * Captures, on the task thread, views of the rows stored so far ({@link RowStore#frozenRows}: stored rows are
+     * never overwritten, only appended to or dropped with their partition) and leaves their serialization to the
+     * asynchronous part: the task only pays for the views, however many rows the join keeps.
+     */
     @Override
-    public StateSnapshot snapshotState(long checkpointId) throws IOException {
-        StateBytes state = new StateBytes(STATE_VERSION);
-        ValueCodec.writeVarLong(state.operatorState(), watermark);
-        boolean[] written = new boolean[KeyGroups.MAX_PARALLELISM];
+    public StateSnapshot snapshotState(long checkpointId) {
+        long mark = watermark;
+        List<StoredRows> parts = new ArrayList<>();
         for (int input = 0; input < 2; input++) {
             for (Map.Entry<Long, BuildSide> partition : stored.get(input).entrySet()) {
                 if (partition.getValue().rows().size() > 0) {
-                    writeRows(state, partition.getKey(), input, partition.getValue().rows(), written);
+                    parts.add(new StoredRows(partition.getKey(), input, partition.getValue().rows().frozenRows()));
                 }
             }
         }
-        for (int keyGroup = 0; keyGroup < written.length; keyGroup++) {
-            if (written[keyGroup]) {
-                state.keyGroup(keyGroup).writeBoolean(false);
+        int[][] keyColumns = {keys[0].clone(), keys[1].clone()};
+        return writer -> {
+            StateBytes state = new StateBytes(STATE_VERSION);
+            ValueCodec.writeVarLong(state.operatorState(), mark);
+            boolean[] written = new boolean[KeyGroups.MAX_PARALLELISM];
+            for (StoredRows part : parts) {
+                writeRows(state, part, keyColumns[part.input()], written);
             }
-        }
-        return state.snapshot();
+            for (int keyGroup = 0; keyGroup < written.length; keyGroup++) {
+                if (written[keyGroup]) {
+                    state.keyGroup(keyGroup).writeBoolean(false);
+                }
+            }
+            state.snapshot().writeTo(writer);
+        };
     }
 
     /** Writes one side's rows of one partition into the streams of their key groups, one record per key group. */
-    private void writeRows(StateBytes state, long partition, int input, RowStore rows, boolean[] written)
+    private static void writeRows(StateBytes state, StoredRows part, int[] keys, boolean[] written)
             throws IOException {
+        Chunk rows = part.rows();
         int count = rows.size();
-        Vector[] keyColumns = new Vector[keys[input].length];
+        Vector[] keyColumns = new Vector[keys.length];
         for (int k = 0; k < keyColumns.length; k++) {
-            keyColumns[k] = rows.column(keys[input][k]);
+            keyColumns[k] = rows.column(keys[k]);
         }
         int[] hashes = new int[count];
         GroupHashTable.hash(keyColumns, count, hashes);
@@ -319,8 +338,8 @@ public final class StreamingJoinOperator implements Operator {
             }
             DataOutput out = state.keyGroup(keyGroup);
             out.writeBoolean(true);
-            ValueCodec.writeVarLong(out, partition);
-            out.writeByte(input);
+            ValueCodec.writeVarLong(out, part.partition());
+            out.writeByte(part.input());
             ValueCodec.writeRows(out, rows.columns(), Arrays.copyOfRange(ordered, from, from + n), n);
             written[keyGroup] = true;
         }

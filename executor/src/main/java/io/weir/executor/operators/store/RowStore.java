@@ -82,6 +82,18 @@ public final class RowStore {
         return new Chunk(gathered, count);
     }
 
+    /**
+     * The rows stored so far as a chunk over the store's current arrays ({@link Vector#frozenView}), readable from
+     * another thread while rows are appended, as long as no stored row is overwritten ({@link #set}).
+     */
+    public Chunk frozenRows() {
+        Vector[] views = new Vector[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            views[c] = columns[c].frozenView();
+        }
+        return new Chunk(views, size);
+    }
+
     private void ensureCapacity(int minCapacity) {
         for (Vector column : columns) {
             column.ensureCapacity(minCapacity);
