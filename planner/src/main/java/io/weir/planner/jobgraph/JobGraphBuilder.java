@@ -20,6 +20,7 @@ import io.weir.executor.operators.SetOpOperator;
 import io.weir.executor.operators.SortOperator;
 import io.weir.executor.operators.ValuesSourceFactory;
 import io.weir.executor.operators.aggregate.GroupAggregateOperator;
+import io.weir.executor.operators.rank.RankOperator;
 import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.operators.window.SessionWindowAggregateOperator;
 import io.weir.executor.operators.window.SessionWindowTableFunctionOperator;
@@ -36,6 +37,7 @@ import io.weir.planner.catalog.PhysicalTable;
 import io.weir.planner.catalog.RelTypes;
 import io.weir.planner.catalog.TableDefinition;
 import io.weir.planner.functions.WindowTableFunction;
+import io.weir.planner.logical.TopN;
 import io.weir.planner.physical.ExchangePhysicalRel;
 import io.weir.planner.physical.StreamingSortPhysicalRel;
 import io.weir.planner.physical.WindowAggregatePhysicalRel;
@@ -55,6 +57,7 @@ import io.weir.planner.physical.NestedLoopJoinPhysicalRel;
 import io.weir.planner.physical.StreamingJoinPhysicalRel;
 import io.weir.planner.physical.PhysicalRel;
 import io.weir.planner.physical.PhysicalRelVisitor;
+import io.weir.planner.physical.RankPhysicalRel;
 import io.weir.planner.physical.ScanPhysicalRel;
 import io.weir.planner.physical.SetOpPhysicalRel;
 import io.weir.planner.physical.SinkPhysicalRel;
@@ -362,6 +365,40 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         List<DataType> inputTypes = input.types();
         OperatorFactory factory = () -> new GroupAggregateOperator(keys, inputTypes, calls);
         String name = "GroupAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ")";
+        if (keys.length == 0) {
+            return addSingle(name, input, factory, out);
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, out);
+    }
+
+    /**
+     * Top-N / deduplication, hash-partitioned by its partition keys (one subtask without keys): a changelog in
+     * streaming, the final top rows at the end of input in batch.
+     */
+    @Override
+    public Stream onRank(RankPhysicalRel rel) {
+        Stream input = visit(rel.getInput());
+        TopN topN = rel.topN();
+        int[] keys = topN.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
+        List<RelFieldCollation> fields = topN.order().getFieldCollations();
+        int[] sortKeys = new int[fields.size()];
+        boolean[] descending = new boolean[fields.size()];
+        boolean[] nullsFirst = new boolean[fields.size()];
+        for (int i = 0; i < sortKeys.length; i++) {
+            RelFieldCollation field = fields.get(i);
+            sortKeys[i] = field.getFieldIndex();
+            descending[i] = field.getDirection().isDescending();
+            nullsFirst[i] = nullsFirst(field);
+        }
+        List<DataType> inputTypes = input.types();
+        List<DataType> out = types(rel.getRowType());
+        boolean emitAtEnd = !streaming;
+        OperatorFactory factory = () -> new RankOperator(keys, sortKeys, descending, nullsFirst, topN.limit(),
+                topN.newerWinsTies(), topN.outputRowNumber(), emitAtEnd, inputTypes);
+        String name = "Rank(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ", top "
+                + topN.limit() + (topN.outputRowNumber() ? ", row number" : "") + ")";
         if (keys.length == 0) {
             return addSingle(name, input, factory, out);
         }

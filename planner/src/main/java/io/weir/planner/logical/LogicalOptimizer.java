@@ -24,7 +24,8 @@ import org.apache.calcite.tools.RelBuilder;
  * sub-queries to joins (with Calcite's decorrelation; {@link LiteralAggregates} then drops the
  * {@code LITERAL_AGG} indicators that sub-query removal adds), STDDEV and VARIANCE to sums, filters pushed
  * into joins (so {@code FROM a, b WHERE a.x = b.y} becomes an equi-join), {@code UNION} to {@code UNION ALL}
- * plus an aggregate, then filters and projections fused into calcs.
+ * plus an aggregate, a filtered {@code ROW_NUMBER()} to a Top-N rank ({@link TopNRanks}), then filters and
+ * projections fused into calcs.
  */
 public final class LogicalOptimizer {
 
@@ -67,7 +68,8 @@ public final class LogicalOptimizer {
         rel = LiteralAggregates.expand(rel);
         rel = run(rel, REDUCE_AGGREGATES);
         rel = run(rel, SIMPLIFY);
-        return run(rel, TO_CALC);
+        rel = TopNRanks.rewrite(rel);
+        return TopNRanks.pruneRowNumbers(run(rel, TO_CALC));
     }
 
     private static RelNode run(RelNode rel, List<RelOptRule> rules) {

@@ -3,6 +3,7 @@ package io.weir.planner.physical;
 import io.weir.executor.api.WeirException;
 import io.weir.planner.catalog.PhysicalTable;
 import io.weir.planner.catalog.TableDefinition;
+import io.weir.planner.logical.LogicalRank;
 import io.weir.planner.logical.LogicalWindowAggregate;
 import java.util.function.Predicate;
 import org.apache.calcite.rel.RelNode;
@@ -56,6 +57,13 @@ public final class ChangelogModes {
         for (RelNode child : rel.getInputs()) {
             Mode mode = mode(child, acceptsUpdates);
             input = mode.compareTo(input) > 0 ? mode : input;
+        }
+        if (rel instanceof LogicalRank) {
+            if (input != Mode.INSERT_ONLY) {
+                throw cannotRead("A Top-N (ROW_NUMBER() OVER ... filtered to the first rows)");
+            }
+            // Rows enter and leave the top N (or are replaced) as later rows arrive.
+            return Mode.UPDATES;
         }
         if (rel instanceof Aggregate aggregate && !(rel instanceof LogicalWindowAggregate)) {
             if (input != Mode.INSERT_ONLY) {

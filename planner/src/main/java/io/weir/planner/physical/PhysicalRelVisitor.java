@@ -36,4 +36,6 @@ public interface PhysicalRelVisitor<T> {
     T onExchange(ExchangePhysicalRel rel);
 
     T onGroupAggregate(GroupAggregatePhysicalRel rel);
+
+    T onRank(RankPhysicalRel rel);
 }

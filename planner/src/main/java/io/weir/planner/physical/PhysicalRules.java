@@ -18,6 +18,7 @@ public final class PhysicalRules {
             UnionPhysicalRule.INSTANCE,
             WindowTableFunctionPhysicalRule.INSTANCE,
             ExchangePhysicalRule.INSTANCE,
+            RankPhysicalRule.INSTANCE,
             SinkPhysicalRule.INSTANCE);
 
     public static final List<RelOptRule> BATCH = concat(COMMON, List.of(

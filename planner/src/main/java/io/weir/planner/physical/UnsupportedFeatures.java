@@ -7,6 +7,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -35,8 +36,11 @@ final class UnsupportedFeatures {
         if (node instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw WeirException.plan("GROUPING SETS, ROLLUP and CUBE are not supported yet");
         }
-        if (node instanceof Window || node instanceof Calc calc && RexOver.containsOver(calc.getProgram())) {
-            throw WeirException.plan("OVER windows are not supported yet");
+        if (node instanceof Window || node instanceof Calc calc && RexOver.containsOver(calc.getProgram())
+                || node instanceof Project project && RexOver.containsOver(project.getProjects(), null)) {
+            throw WeirException.plan("Only ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...) filtered to the top N "
+                    + "rows is supported (SELECT ... FROM (SELECT *, ROW_NUMBER() OVER (...) AS rn FROM t) WHERE "
+                    + "rn <= N); other OVER windows are not supported yet");
         }
         if (node instanceof TableFunctionScan scan && WindowDefinition.of(scan) == null) {
             throw WeirException.plan("Table functions other than the window TVFs (TUMBLE, HOP, CUMULATE, SESSION) "
