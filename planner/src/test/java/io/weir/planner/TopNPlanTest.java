@@ -74,6 +74,14 @@ class TopNPlanTest {
     }
 
     @Test
+    void whenThePartitionAndOrderKeysAreExpressions_thenTheyAreComputedBeforeTheRank() {
+        StatementResult.Explain plan = explain("SELECT k2, v FROM (SELECT k2, v, ROW_NUMBER() OVER (PARTITION BY k2 "
+                + "ORDER BY -v) AS rn FROM (SELECT MOD(k, 2) AS k2, v FROM ev)) WHERE rn <= 2", Map.of());
+
+        assertThat(plan.physicalPlan()).contains("RankPhysicalRel").contains("limit=[2]");
+    }
+
+    @Test
     void whenOtherOverWindowsAreUsed_thenThePlanIsRefusedNamingWhatIsSupported() {
         for (String sql : new String[] {
                 "SELECT k, SUM(v) OVER (PARTITION BY k ORDER BY ts) FROM endless",

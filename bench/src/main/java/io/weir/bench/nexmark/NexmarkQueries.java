@@ -28,8 +28,6 @@ public final class NexmarkQueries {
         UNSUPPORTED.put("q9", "join, then ROW_NUMBER() OVER (no OVER)");
         UNSUPPORTED.put("q12", "processing-time window: its rows depend on the wall clock, so not comparable run to run"
                 + " (not yet in the harness)");
-        UNSUPPORTED.put("q18", "ROW_NUMBER() OVER deduplication (no OVER)");
-        UNSUPPORTED.put("q19", "ROW_NUMBER() OVER top-N (no OVER)");
     }
 
     /** Queries that are not the reference's whole query, and what they leave out. */

@@ -5,6 +5,7 @@ import io.weir.planner.validate.TimeIndicatorType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollations;
@@ -78,10 +79,29 @@ public final class TopNRanks {
             throw WeirException.plan("A Top-N keeps at most " + (Integer.MAX_VALUE - 8) + " rows per partition");
         }
         RexOver over = (RexOver) project.getProjects().get(column);
-        RelNode input = project.getInput();
-        RelCollation order = order(over);
+        // Keys that are expressions (a projection merged into this one) become columns appended to the input.
+        RelNode original = project.getInput();
+        List<RexNode> columns = new ArrayList<>();
+        for (int i = 0; i < original.getRowType().getFieldCount(); i++) {
+            columns.add(rex.makeInputRef(original, i));
+        }
+        List<Integer> partitionKeys = new ArrayList<>();
+        for (RexNode key : over.getWindow().partitionKeys) {
+            partitionKeys.add(columnOf(key, columns));
+        }
+        List<RelFieldCollation> fields = new ArrayList<>();
+        for (RexFieldCollation key : over.getWindow().orderKeys) {
+            fields.add(new RelFieldCollation(columnOf(key.left, columns), key.getDirection(), key.getNullDirection()));
+        }
+        if (fields.isEmpty()) {
+            throw WeirException.plan("ROW_NUMBER() OVER (...) needs an ORDER BY to say which rows of a partition "
+                    + "come first");
+        }
+        RelNode input = columns.size() == original.getRowType().getFieldCount() ? original
+                : LogicalProject.create(original, List.of(), columns, (List<String>) null, Set.of());
+        RelCollation order = RelCollations.of(fields);
         int kept = (int) Math.max(limit, 1);
-        TopN topN = new TopN(partitionKeys(over), order, kept, newerWinsTies(order, kept, input), true);
+        TopN topN = new TopN(partitionKeys, order, kept, newerWinsTies(order, kept, input), true);
         RelNode rank;
         if (limit < 1) {
             // rn <= 0 keeps nothing: an always-false filter says so without a rank.
@@ -154,34 +174,17 @@ public final class TopNRanks {
         return null;
     }
 
-    private static List<Integer> partitionKeys(RexOver over) {
-        List<Integer> keys = new ArrayList<>();
-        for (RexNode key : over.getWindow().partitionKeys) {
-            keys.add(columnOf(key, "PARTITION BY"));
-        }
-        return keys;
-    }
-
-    private static RelCollation order(RexOver over) {
-        List<RelFieldCollation> fields = new ArrayList<>();
-        for (RexFieldCollation key : over.getWindow().orderKeys) {
-            int index = columnOf(key.left, "ORDER BY");
-            RelFieldCollation.Direction direction = key.getDirection();
-            fields.add(new RelFieldCollation(index, direction, key.getNullDirection()));
-        }
-        if (fields.isEmpty()) {
-            throw WeirException.plan("ROW_NUMBER() OVER (...) needs an ORDER BY to say which rows of a partition "
-                    + "come first");
-        }
-        return RelCollations.of(fields);
-    }
-
-    private static int columnOf(RexNode key, String clause) {
+    /** The column of {@code key}: an input column, or an expression appended to {@code columns} (once). */
+    private static int columnOf(RexNode key, List<RexNode> columns) {
         if (key instanceof RexInputRef ref) {
             return ref.getIndex();
         }
-        throw WeirException.plan("The " + clause + " of ROW_NUMBER() OVER (...) must name columns, not expressions: "
-                + "compute the expression in a sub-query and name its column");
+        int index = columns.indexOf(key);
+        if (index < 0) {
+            columns.add(key);
+            index = columns.size() - 1;
+        }
+        return index;
     }
 
     /**
