@@ -63,15 +63,7 @@ public final class TopNRanks {
         }
         RexBuilder rex = filter.getCluster().getRexBuilder();
         List<RexNode> others = new ArrayList<>();
-        long limit = Long.MAX_VALUE;
-        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-            long bound = upperBound(conjunct, column);
-            if (bound == Long.MIN_VALUE) {
-                others.add(conjunct);
-            } else {
-                limit = Math.min(limit, bound);
-            }
-        }
+        long limit = limit(filter, column, others);
         if (limit == Long.MAX_VALUE) {
             return null;
         }
@@ -89,6 +81,42 @@ public final class TopNRanks {
         for (RexNode key : over.getWindow().partitionKeys) {
             partitionKeys.add(columnOf(key, columns));
         }
+        RelCollation order = order(over, columns);
+        RelNode input = columns.size() == original.getRowType().getFieldCount() ? original
+                : LogicalProject.create(original, List.of(), columns, (List<String>) null, Set.of());
+        int kept = (int) Math.max(limit, 1);
+        RelNode rank = new LogicalRank(filter.getCluster(), input.getTraitSet(), input,
+                new TopN(partitionKeys, order, kept, newerWinsTies(order, kept, input), true));
+        if (limit < 1) {
+            // rn <= 0 keeps nothing: an always-false filter says so.
+            rank = LogicalFilter.create(rank, rex.makeLiteral(false));
+        }
+        int rowNumber = input.getRowType().getFieldCount();
+        List<RexNode> projects = new ArrayList<>(project.getProjects());
+        projects.set(column, rex.makeCast(over.getType(), rex.makeInputRef(rank, rowNumber), true, false));
+        RelNode projected = LogicalProject.create(rank, project.getHints(), projects, project.getRowType(),
+                project.getVariablesSet());
+        return others.isEmpty() ? projected : LogicalFilter.create(projected, RexUtil.composeConjunction(rex, others));
+    }
+
+    /**
+     * The smallest upper bound the filter's conjuncts put on column {@code column} ({@link Long#MAX_VALUE} when
+     * none does); the other conjuncts go to {@code others}.
+     */
+    private static long limit(LogicalFilter filter, int column, List<RexNode> others) {
+        long limit = Long.MAX_VALUE;
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            long bound = upperBound(conjunct, column);
+            if (bound == Long.MIN_VALUE) {
+                others.add(conjunct);
+            } else {
+                limit = Math.min(limit, bound);
+            }
+        }
+        return limit;
+    }
+
+    private static RelCollation order(RexOver over, List<RexNode> columns) {
         List<RelFieldCollation> fields = new ArrayList<>();
         for (RexFieldCollation key : over.getWindow().orderKeys) {
             fields.add(new RelFieldCollation(columnOf(key.left, columns), key.getDirection(), key.getNullDirection()));
@@ -97,26 +125,7 @@ public final class TopNRanks {
             throw WeirException.plan("ROW_NUMBER() OVER (...) needs an ORDER BY to say which rows of a partition "
                     + "come first");
         }
-        RelNode input = columns.size() == original.getRowType().getFieldCount() ? original
-                : LogicalProject.create(original, List.of(), columns, (List<String>) null, Set.of());
-        RelCollation order = RelCollations.of(fields);
-        int kept = (int) Math.max(limit, 1);
-        TopN topN = new TopN(partitionKeys, order, kept, newerWinsTies(order, kept, input), true);
-        RelNode rank;
-        if (limit < 1) {
-            // rn <= 0 keeps nothing: an always-false filter says so without a rank.
-            rank = LogicalFilter.create(new LogicalRank(filter.getCluster(), input.getTraitSet(), input, topN),
-                    rex.makeLiteral(false));
-        } else {
-            rank = new LogicalRank(filter.getCluster(), input.getTraitSet(), input, topN);
-        }
-        RexNode rowNumber = rex.makeInputRef(rank.getRowType().getFieldList().get(input.getRowType().getFieldCount())
-                .getType(), input.getRowType().getFieldCount());
-        List<RexNode> projects = new ArrayList<>(project.getProjects());
-        projects.set(column, rex.makeCast(over.getType(), rowNumber, true, false));
-        RelNode projected = LogicalProject.create(rank, project.getHints(), projects, project.getRowType(),
-                project.getVariablesSet());
-        return others.isEmpty() ? projected : LogicalFilter.create(projected, RexUtil.composeConjunction(rex, others));
+        return RelCollations.of(fields);
     }
 
     /** The one ROW_NUMBER() column of the projection when it is its only OVER, else -1. */
