@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Continuous queries over unbounded sources, through the HTTP API as a client sees them: processing-time windows
- * emit while running; a streaming {@code ORDER BY rowtime LIMIT n} ends after its rows; a continuous INSERT runs
- * detached until it is deleted; a client that closes its result stream cancels the query.
+ * emit while running; a streaming {@code ORDER BY rowtime LIMIT n} ends after its rows; a Top-N updates its ranks
+ * while running; a continuous INSERT runs detached until it is deleted; a client that closes its result stream
+ * cancels the query.
  */
 class StreamingScenariosTest {
 
@@ -102,6 +105,45 @@ class StreamingScenariosTest {
         assertThat(rows).extracting(row -> row.get(2).asText()).containsExactlyElementsOf(expected);
         assertThat(last.get("state").asText()).isEqualTo("FINISHED");
         assertThat(queries.awaitState(queryId, "FINISHED").get("statement").asText()).endsWith("LIMIT 10");
+        StreamingClient.awaitThreadsGone(queryId);
+    }
+
+    @Test
+    void whenATopNRunsOverAnUnboundedSource_thenItsRanksAreUpdatedAsHigherBidsArrive() {
+        String queryId = queries.start("""
+                SELECT auction, price, rn FROM (
+                  SELECT auction, price, ROW_NUMBER() OVER (ORDER BY price DESC) AS rn FROM ticking_bids)
+                WHERE rn <= 2""");
+
+        try (WeirClient.LineStream stream = queries.stream(queryId)) {
+            // The table the changelog leaves, by rank: +I and +U set a rank's row, -U takes back the row it had.
+            Map<Long, Long> priceByRank = new HashMap<>();
+            int updates = 0;
+            while (updates < 2) {
+                String line = stream.nextLine(StreamingClient.ROW_TIMEOUT);
+                assertThat(line).as("the stream ended").isNotNull();
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode json = WeirClient.LineStream.json(line);
+                JsonNode row = json.get("row");
+                long rank = row.get(2).asLong();
+                long price = row.get(1).asLong();
+                switch (json.get("op").asText()) {
+                    case "+I" -> assertThat(priceByRank.put(rank, price)).as(line).isNull();
+                    case "-U" -> assertThat(priceByRank.remove(rank)).as(line).isEqualTo(price);
+                    case "+U" -> {
+                        assertThat(priceByRank.put(rank, price)).as(line).isNull();
+                        updates++;
+                    }
+                    default -> throw new AssertionError("Unexpected row " + line);
+                }
+                assertThat(priceByRank.keySet()).as(line).isSubsetOf(1L, 2L);
+            }
+            assertThat(priceByRank.get(1L)).isGreaterThanOrEqualTo(priceByRank.get(2L));
+        } finally {
+            queries.cancel(queryId);
+        }
         StreamingClient.awaitThreadsGone(queryId);
     }
 
