@@ -77,6 +77,8 @@ public final class StreamingJoinOperator implements Operator {
     private Counter lateRecordsDropped;
     private long watermark = Long.MIN_VALUE;
     private int[] positions = new int[0];
+    /** Per input, the rows a new partition makes room for: as many as the last one freed held. */
+    private final int[] expectedRows = {64, 64};
     private long[] partitionKeys = new long[0];
 
     /**
@@ -234,7 +236,7 @@ public final class StreamingJoinOperator implements Operator {
     private BuildSide side(int input, long partition) {
         BuildSide side = stored.get(input).get(partition);
         if (side == null) {
-            side = new BuildSide(keys[input], nullSafe, types.get(input));
+            side = new BuildSide(keys[input], nullSafe, types.get(input), expectedRows[input]);
             stored.get(input).put(partition, side);
         }
         return side;
@@ -255,14 +257,11 @@ public final class StreamingJoinOperator implements Operator {
         watermark = Math.max(watermark, mark.timestamp());
         for (int input = 0; input < 2; input++) {
             TreeMap<Long, BuildSide> partitions = stored.get(input);
-            if (isWindowJoin()) {
-                while (!partitions.isEmpty() && isClosed(partitions.firstKey())) {
-                    partitions.pollFirstEntry();
-                }
-            } else if (boundColumns[input] >= 0) {
-                while (!partitions.isEmpty() && isExpired(input, partitions.firstKey())) {
-                    partitions.pollFirstEntry();
-                }
+            boolean bounded = isWindowJoin() || boundColumns[input] >= 0;
+            while (bounded && !partitions.isEmpty() && (isWindowJoin() ? isClosed(partitions.firstKey())
+                    : isExpired(input, partitions.firstKey()))) {
+                // Windows and time buckets of a stream tend to hold alike numbers of rows: size the next ones so.
+                expectedRows[input] = Math.max(64, partitions.pollFirstEntry().getValue().rows().size());
             }
         }
         out.emitWatermark(mark);
