@@ -2,9 +2,8 @@ package io.weir.executor.checkpoint;
 
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.StateWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,21 +29,21 @@ public final class StateBytes {
     }
 
     /** The stream of key group {@code keyGroup}, opened (with the version byte) on first use. */
-    public DataOutputStream keyGroup(int keyGroup) throws IOException {
+    public DataOutput keyGroup(int keyGroup) throws IOException {
         Stream stream = keyGroups.get(keyGroup);
         if (stream == null) {
             stream = new Stream(version);
             keyGroups.put(keyGroup, stream);
         }
-        return stream.data;
+        return stream.bytes;
     }
 
     /** The non-keyed stream, opened (with the version byte) on first use. */
-    public DataOutputStream operatorState() throws IOException {
+    public DataOutput operatorState() throws IOException {
         if (operatorState == null) {
             operatorState = new Stream(version);
         }
-        return operatorState.data;
+        return operatorState.bytes;
     }
 
     /** What writes the bytes collected so far; later writes to this object do not change it. */
@@ -56,11 +55,10 @@ public final class StateBytes {
     }
 
     private static final class Stream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final DataOutputStream data = new DataOutputStream(bytes);
+        private final StateOutput bytes = new StateOutput();
 
-        Stream(byte version) throws IOException {
-            data.writeByte(version);
+        Stream(byte version) {
+            bytes.writeByte(version);
         }
     }
 
