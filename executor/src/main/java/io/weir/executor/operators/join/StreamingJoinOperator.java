@@ -51,7 +51,7 @@ import java.util.TreeMap;
  */
 public final class StreamingJoinOperator implements Operator {
 
-    private static final byte STATE_VERSION = 1;
+    private static final byte STATE_VERSION = 2;
     /** The one partition of a side whose rows are kept for ever. */
     private static final long ALL_ROWS = Long.MIN_VALUE;
 
@@ -304,7 +304,11 @@ public final class StreamingJoinOperator implements Operator {
         };
     }
 
-    /** Writes one side's rows of one partition into the streams of their key groups, one record per key group. */
+    /**
+     * Writes one side's rows of one partition into the streams of their key groups: a record header per key group
+     * (partition, input, row count, whether null masks follow), then each row, row-major, scanning the rows in
+     * their stored order.
+     */
     private static void writeRows(StateBytes state, StoredRows part, int[] keys, boolean[] written)
             throws IOException {
         Chunk rows = part.rows();
@@ -313,34 +317,33 @@ public final class StreamingJoinOperator implements Operator {
         for (int k = 0; k < keyColumns.length; k++) {
             keyColumns[k] = rows.column(keys[k]);
         }
-        int[] hashes = new int[count];
-        GroupHashTable.hash(keyColumns, count, hashes);
-        // Counting sort of the row indexes by key group, keeping arrival order within each.
-        int[] starts = new int[KeyGroups.MAX_PARALLELISM + 1];
+        int[] keyGroups = new int[count];
+        GroupHashTable.hash(keyColumns, count, keyGroups);
+        int[] counts = new int[KeyGroups.MAX_PARALLELISM];
         for (int row = 0; row < count; row++) {
-            hashes[row] = KeyGroups.keyGroup(hashes[row]);
-            starts[hashes[row] + 1]++;
+            keyGroups[row] = KeyGroups.keyGroup(keyGroups[row]);
+            counts[keyGroups[row]]++;
         }
-        for (int keyGroup = 0; keyGroup < KeyGroups.MAX_PARALLELISM; keyGroup++) {
-            starts[keyGroup + 1] += starts[keyGroup];
+        boolean withNulls = false;
+        for (Vector column : rows.columns()) {
+            withNulls |= column.mayHaveNulls();
         }
-        int[] ordered = new int[count];
-        int[] next = starts.clone();
-        for (int row = 0; row < count; row++) {
-            ordered[next[hashes[row]]++] = row;
-        }
-        for (int keyGroup = 0; keyGroup < KeyGroups.MAX_PARALLELISM; keyGroup++) {
-            int from = starts[keyGroup];
-            int n = starts[keyGroup + 1] - from;
-            if (n == 0) {
-                continue;
+        DataOutput[] streams = new DataOutput[KeyGroups.MAX_PARALLELISM];
+        for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
+            if (counts[keyGroup] > 0) {
+                DataOutput out = state.keyGroup(keyGroup);
+                out.writeBoolean(true);
+                ValueCodec.writeVarLong(out, part.partition());
+                out.writeByte(part.input());
+                ValueCodec.writeVarInt(out, counts[keyGroup]);
+                out.writeBoolean(withNulls);
+                streams[keyGroup] = out;
+                written[keyGroup] = true;
             }
-            DataOutput out = state.keyGroup(keyGroup);
-            out.writeBoolean(true);
-            ValueCodec.writeVarLong(out, part.partition());
-            out.writeByte(part.input());
-            ValueCodec.writeRows(out, rows.columns(), Arrays.copyOfRange(ordered, from, from + n), n);
-            written[keyGroup] = true;
+        }
+        Vector[] columns = rows.columns();
+        for (int row = 0; row < count; row++) {
+            ValueCodec.writeRow(streams[keyGroups[row]], columns, row, withNulls);
         }
     }
 
@@ -360,7 +363,8 @@ public final class StreamingJoinOperator implements Operator {
             while (in.readBoolean()) {
                 long partition = ValueCodec.readVarLong(in);
                 int input = in.readByte();
-                Chunk rows = ValueCodec.readRows(in, types.get(input));
+                int count = ValueCodec.readVarInt(in);
+                Chunk rows = ValueCodec.readRowsRowMajor(in, types.get(input), count, in.readBoolean());
                 if (rows.size() > 0) {
                     side(input, partition).add(rows);
                 }
