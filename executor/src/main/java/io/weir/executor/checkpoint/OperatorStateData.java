@@ -102,7 +102,7 @@ public final class OperatorStateData implements StateWriter {
 
     private static void writeBytes(DataOutput out, StateOutput bytes) throws IOException {
         out.writeInt(bytes.size());
-        out.write(bytes.toByteArray());
+        bytes.writeTo(out);
     }
 
     private static byte[] readBytes(DataInput in) throws IOException {

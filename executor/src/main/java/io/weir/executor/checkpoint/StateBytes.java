@@ -54,6 +54,19 @@ public final class StateBytes {
         return new Bytes(groups, operator);
     }
 
+    /**
+     * Writes the bytes collected so far straight to {@code writer}, without the copy {@link #snapshot()} takes: for
+     * a snapshot that serializes in its asynchronous part, where nothing writes to this object afterwards.
+     */
+    public void writeTo(StateWriter writer) throws IOException {
+        for (var entry : keyGroups.entrySet()) {
+            entry.getValue().bytes.writeTo(writer.keyGroup(entry.getKey()));
+        }
+        if (operatorState != null) {
+            operatorState.bytes.writeTo(writer.operatorState());
+        }
+    }
+
     private static final class Stream {
         private final StateOutput bytes = new StateOutput();
 

@@ -34,7 +34,7 @@ public final class StateOutput implements DataOutput {
     }
 
     /** Writes the bytes written so far to {@code out}, without copying them first. */
-    public void writeTo(OutputStream out) throws IOException {
+    public void writeTo(DataOutput out) throws IOException {
         out.write(bytes, 0, size);
     }
 

@@ -300,7 +300,7 @@ public final class StreamingJoinOperator implements Operator {
                     state.keyGroup(keyGroup).writeBoolean(false);
                 }
             }
-            state.snapshot().writeTo(writer);
+            state.writeTo(writer);
         };
     }
 
