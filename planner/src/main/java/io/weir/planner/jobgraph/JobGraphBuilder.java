@@ -214,14 +214,17 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         int leftEnd = windowEnds == null ? -1 : windowEnds[0];
         int rightEnd = windowEnds == null ? -1 : windowEnds[1];
         JoinTimeBounds bounds = rel.timeBounds();
-        String name = windowEnds != null ? "WindowJoin(INNER)" : "Join(INNER" + boundName(bounds, 0, "left")
-                + boundName(bounds, 1, "right") + ")";
+        String name = windowEnds != null ? "WindowJoin(INNER)" : (bounds.isInterval() ? "IntervalJoin" : "Join")
+                + "(INNER" + boundName(bounds, 0, "left") + boundName(bounds, 1, "right") + ")";
         return addHashPartitionedJoin(rel, rel.keys(), name, (keys, residual, left, right) -> {
             StreamingJoinOperator join = new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(),
                     residual, left, right, leftEnd, rightEnd);
             for (int input = 0; input < 2; input++) {
                 if (bounds.bounds(input)) {
-                    join.boundRowsBehindWindowEnds(input, bounds.column()[input], bounds.offset()[input]);
+                    join.expireRows(input, bounds.column()[input], bounds.slack()[input]);
+                }
+                if (bounds.isInterval()) {
+                    join.dropLateRows(input, bounds.lateColumn()[input]);
                 }
             }
             return join;
@@ -251,7 +254,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     }
 
     private static String boundName(JoinTimeBounds bounds, int input, String side) {
-        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.offset()[input] + " ms behind window ends"
+        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.slack()[input] + " ms behind the watermark"
                 : "";
     }
 
