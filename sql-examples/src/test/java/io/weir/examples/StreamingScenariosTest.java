@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Continuous queries over unbounded sources, through the HTTP API as a client sees them: processing-time windows
- * emit while running; a streaming {@code ORDER BY rowtime LIMIT n} ends after its rows; a Top-N updates its ranks
- * while running; a continuous INSERT runs detached until it is deleted; a client that closes its result stream
- * cancels the query.
+ * emit while running; a window join streams each window's matches; a streaming {@code ORDER BY rowtime LIMIT n}
+ * ends after its rows; a Top-N updates its ranks while running; a continuous INSERT runs detached until it is
+ * deleted; a client that closes its result stream cancels the query.
  */
 class StreamingScenariosTest {
 
@@ -141,6 +141,32 @@ class StreamingScenariosTest {
                 assertThat(priceByRank.keySet()).as(line).isSubsetOf(1L, 2L);
             }
             assertThat(priceByRank.get(1L)).isGreaterThanOrEqualTo(priceByRank.get(2L));
+        } finally {
+            queries.cancel(queryId);
+        }
+        StreamingClient.awaitThreadsGone(queryId);
+    }
+
+    @Test
+    void whenAWindowJoinRunsOverAnUnboundedSource_thenEachWindowsTopAuctionsStreamOutWhileItRuns() {
+        String perAuction = "SELECT auction, window_start, window_end, COUNT(*) AS num FROM TABLE(TUMBLE(TABLE "
+                + "live_bids, DESCRIPTOR(date_time), INTERVAL '1' SECOND)) GROUP BY auction, window_start, window_end";
+        String queryId = queries.start("SELECT a.window_start, a.auction, a.num, m.maxn FROM (" + perAuction + ") a "
+                + "JOIN (SELECT window_start, window_end, MAX(num) AS maxn FROM (" + perAuction + ") "
+                + "GROUP BY window_start, window_end) m "
+                + "ON a.window_start = m.window_start AND a.window_end = m.window_end AND a.num = m.maxn");
+
+        try (WeirClient.LineStream stream = queries.stream(queryId)) {
+            List<JsonNode> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rows.add(StreamingClient.nextRow(stream));
+            }
+
+            for (JsonNode row : rows) {
+                assertThat(row.get(2).asLong()).isEqualTo(row.get(3).asLong()).isPositive();
+                assertThat(LocalDateTime.parse(row.get(0).asText(), TIMESTAMP)).isAfterOrEqualTo(NEXMARK_BASE);
+            }
+            assertThat(queries.state(queryId)).isEqualTo("RUNNING");
         } finally {
             queries.cancel(queryId);
         }
