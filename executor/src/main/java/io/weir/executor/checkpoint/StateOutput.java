@@ -44,6 +44,27 @@ public final class StateOutput implements DataOutput {
         }
     }
 
+    /** {@link ValueCodec#writeVarLong} without a call per byte. */
+    void writeVarLong(long value) {
+        ensure(10);
+        long zigzag = (value << 1) ^ (value >> 63);
+        while ((zigzag & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((zigzag & 0x7F) | 0x80);
+            zigzag >>>= 7;
+        }
+        bytes[size++] = (byte) zigzag;
+    }
+
+    /** {@link ValueCodec#writeVarInt} without a call per byte. */
+    void writeVarInt(int value) {
+        ensure(5);
+        while ((value & ~0x7F) != 0) {
+            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[size++] = (byte) value;
+    }
+
     @Override
     public void write(int b) {
         ensure(1);
