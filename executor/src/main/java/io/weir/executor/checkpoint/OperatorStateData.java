@@ -110,7 +110,7 @@ public final class OperatorStateData implements StateWriter {
     }
 
     private static void writeBytes(DataOutput out, StateOutput bytes) throws IOException {
-        out.writeInt(bytes.size());
+        out.writeInt(Math.toIntExact(bytes.size()));
         bytes.writeTo(out);
     }
 
