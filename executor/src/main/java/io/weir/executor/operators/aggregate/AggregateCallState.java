@@ -34,8 +34,20 @@ public final class AggregateCallState {
     private int[] valueGroups = new int[0];
 
     public AggregateCallState(AggregateCall call) {
+        this(call, false);
+    }
+
+    /**
+     * @param retracting whether rows may also be taken back ({@link #retract}); DISTINCT calls cannot
+     * @throws io.weir.executor.api.WeirException of kind PLAN for a retracting DISTINCT call or a function that
+     *         cannot take rows back
+     */
+    public AggregateCallState(AggregateCall call, boolean retracting) {
+        if (retracting && call.distinct() && call.argIndex() >= 0) {
+            throw Accumulators.notRetractable(call.kind() + "(DISTINCT ...)");
+        }
         this.call = call;
-        this.accumulator = Accumulators.create(call);
+        this.accumulator = Accumulators.create(call, retracting);
         this.distinctSeen = call.distinct() && call.argIndex() >= 0
                 ? new GroupHashTable(List.of(DataType.BIGINT, call.argType()))
                 : null;
@@ -85,6 +97,21 @@ public final class AggregateCallState {
             valueGroups[i] = group;
         }
         accumulator.accumulate(values, valueGroups, rows, count);
+    }
+
+    /**
+     * Takes rows {@code selection[0..count)} of {@code chunk} back out of their groups (rows of kind {@code -U} or
+     * {@code -D}), applying the FILTER clause as {@link #accumulate} did; each was folded in before. Only for a state
+     * made retracting.
+     */
+    public void retract(Chunk chunk, int[] groupIds, int groupCount, int[] selection, int count) {
+        accumulator.ensureGroups(groupCount);
+        ensureRows(chunk.size());
+        System.arraycopy(selection, 0, rows, 0, count);
+        count = keepFiltered(chunk, count);
+        if (count > 0) {
+            accumulator.retract(call.argIndex() < 0 ? null : chunk.column(call.argIndex()), groupIds, rows, count);
+        }
     }
 
     /** Folds rows {@code rows[0..count)} into their groups. */
