@@ -148,6 +148,18 @@ class GroupAggregateRetractionTest {
     }
 
     @Test
+    void whenADistinctKeyOfAnUpdatingInputLosesItsLastRow_thenItIsDeleted() throws Exception {
+        OperatorTestHarness h = OperatorTestHarness.forOperator(
+                new GroupAggregateOperator(KEYS, INPUT, List.of(), true))
+                .input(INPUT).output(List.of(DataType.STRING)).open();
+        push(h, I, "a", 1L, 0.0, I, "a", 2L, 0.0);
+        push(h, UB, "a", 1L, 0.0, UA, "b", 1L, 0.0);
+        push(h, D, "a", 2L, 0.0);
+
+        assertThat(changelog(h)).containsExactly("+I[a]", "+I[b]", "-D[a]");
+    }
+
+    @Test
     void whenADistinctCallReadsAnUpdatingInput_thenItIsRefusedNamingTheFunction() {
         List<AggregateCall> distinct = List.of(
                 new AggregateCall(AggregateKind.COUNT, 1, -1, true, DataType.BIGINT, DataType.BIGINT));
