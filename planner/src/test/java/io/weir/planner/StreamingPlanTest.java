@@ -150,11 +150,11 @@ class StreamingPlanTest {
     }
 
     @Test
-    void whenADistinctAggregateReadsAGroupBy_thenThePlanIsRefusedNamingTheFunction() {
-        assertThatThrownBy(() -> fixture.plan("SELECT COUNT(DISTINCT n) FROM (SELECT k, COUNT(*) AS n FROM endless "
-                + "GROUP BY k)"))
-                .isInstanceOf(WeirException.class)
-                .hasMessageContaining("COUNT(DISTINCT ...) cannot read the updating result of a GROUP BY");
+    void whenADistinctAggregateReadsAGroupBy_thenItPlansAsARetractingGroupBy() {
+        StatementResult.Explain plan = explain("SELECT COUNT(DISTINCT n), SUM(DISTINCT n) FROM (SELECT k, COUNT(*) AS n "
+                + "FROM endless GROUP BY k)", Map.of());
+
+        assertThat(plan.jobGraph()).contains("GroupAggregate(global, retracting)");
     }
 
     @Test

@@ -91,9 +91,6 @@ public final class ChangelogModes {
     private static void checkRetractable(Aggregate aggregate) {
         for (AggregateCall call : aggregate.getAggCallList()) {
             String name = call.getAggregation().getName();
-            if (call.isDistinct()) {
-                throw notRetractable(name + "(DISTINCT ...)");
-            }
             switch (call.getAggregation().getKind()) {
                 case COUNT, SUM, SUM0, AVG, MIN, MAX -> {
                 }
@@ -105,7 +102,7 @@ public final class ChangelogModes {
     private static WeirException notRetractable(String function) {
         return WeirException.plan(function + " cannot read the updating result of a GROUP BY over an unbounded "
                 + "input (its rows are retracted as later rows arrive, and " + function + " cannot take a row "
-                + "back); a GROUP BY over it can use COUNT, SUM, AVG, MIN and MAX");
+                + "back); a GROUP BY over it can use COUNT, SUM, AVG, MIN and MAX (DISTINCT too)");
     }
 
     private static String describe(RelNode rel) {

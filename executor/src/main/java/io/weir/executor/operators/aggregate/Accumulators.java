@@ -70,7 +70,8 @@ public final class Accumulators {
     /** The error for a function that cannot read an updating input; the planner checks with {@link #canRetract}. */
     public static WeirException notRetractable(String function) {
         return WeirException.plan(function + " cannot read the updating result of a GROUP BY (its rows can be "
-                + "retracted, and " + function + " cannot take a row back); COUNT, SUM, AVG, MIN and MAX can");
+                + "retracted, and " + function + " cannot take a row back); COUNT, SUM, AVG, MIN and MAX can "
+                + "(DISTINCT too)");
     }
 
     /** Whether a GROUP BY over an updating input can compute {@code kind} (without DISTINCT). */

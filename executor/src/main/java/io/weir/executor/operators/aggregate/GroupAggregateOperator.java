@@ -38,7 +38,8 @@ import java.util.List;
  * {@code retracting} by the planner) folds {@code +I}/{@code +U} rows in and takes {@code -U}/{@code -D} rows back
  * out, and counts each group's rows: a group left with none emits {@code -D} of its last result and is emptied, so
  * that a later row starts it again with {@code +I}. Only the retracting operator pays for that count and for the
- * value multisets MIN and MAX need there; DISTINCT calls and functions that cannot take a row back are refused.
+ * value multisets MIN and MAX need there (and DISTINCT calls for the row count of each value); functions that
+ * cannot take a row back are refused.
  *
  * <p>Input rows must come hash-partitioned by the key columns (in {@code groupKeys} order), or all to one subtask
  * without keys (a global aggregate: one group). Watermarks pass through. Checkpoints: each group goes to the stream
@@ -202,7 +203,7 @@ public final class GroupAggregateOperator implements Operator {
                 // Empty, so that a row arriving later starts the group afresh (a sum's rounding residue included).
                 rowCounts[group] = 0;
                 for (AggregateCallState state : states) {
-                    state.reset(group, groupCount);
+                    state.clear(group, groupCount);
                 }
             }
         }

@@ -2,12 +2,10 @@ package io.weir.executor.operators.aggregate;
 
 import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weir.executor.api.AggregateCall;
 import io.weir.executor.api.AggregateKind;
 import io.weir.executor.api.StateReader;
-import io.weir.executor.api.WeirException;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.RowKind;
 import io.weir.executor.operators.Chunks;
@@ -159,15 +157,30 @@ class GroupAggregateRetractionTest {
         assertThat(changelog(h)).containsExactly("+I[a]", "+I[b]", "-D[a]");
     }
 
-    @Test
-    void whenADistinctCallReadsAnUpdatingInput_thenItIsRefusedNamingTheFunction() {
-        List<AggregateCall> distinct = List.of(
-                new AggregateCall(AggregateKind.COUNT, 1, -1, true, DataType.BIGINT, DataType.BIGINT));
+    /** COUNT(DISTINCT v), SUM(DISTINCT v), MAX(DISTINCT v) FILTER (WHERE d > 0): key, then the three. */
+    private static final List<AggregateCall> DISTINCT_CALLS = List.of(
+            new AggregateCall(AggregateKind.COUNT, 1, -1, true, DataType.BIGINT, DataType.BIGINT),
+            new AggregateCall(AggregateKind.SUM, 1, -1, true, DataType.BIGINT, DataType.BIGINT),
+            new AggregateCall(AggregateKind.MAX, 1, 3, true, DataType.BIGINT, DataType.BIGINT));
+    private static final List<DataType> DISTINCT_INPUT = List.of(DataType.STRING, DataType.BIGINT, DataType.DOUBLE,
+            DataType.BOOLEAN);
+    private static final List<DataType> DISTINCT_OUTPUT = List.of(DataType.STRING, DataType.BIGINT, DataType.BIGINT,
+            DataType.BIGINT);
 
-        assertThatThrownBy(() -> OperatorTestHarness.forOperator(
-                new GroupAggregateOperator(KEYS, INPUT, distinct, true)).input(INPUT).output(OUTPUT).open())
-                .isInstanceOf(WeirException.class)
-                .hasMessageContaining("COUNT(DISTINCT ...) cannot read the updating result of a GROUP BY");
+    @Test
+    void whenADistinctValueLosesItsLastRow_thenDistinctAggregatesTakeItBackButNotWhileAnotherRowHoldsIt()
+            throws Exception {
+        OperatorTestHarness h = OperatorTestHarness.forOperator(
+                new GroupAggregateOperator(KEYS, DISTINCT_INPUT, DISTINCT_CALLS, true))
+                .input(DISTINCT_INPUT).output(DISTINCT_OUTPUT).open();
+        h.push(0, Chunks.of(DISTINCT_INPUT, List.of(row("a", 5L, 1.0, true), row("a", 5L, 1.0, true),
+                row("a", 9L, 1.0, false)), List.of(I, I, I)));
+        h.push(0, Chunks.of(DISTINCT_INPUT, List.of(row("a", 5L, 1.0, true)), List.of(D)));
+        h.push(0, Chunks.of(DISTINCT_INPUT, List.of(row("a", 9L, 1.0, false)), List.of(UB)));
+        h.push(0, Chunks.of(DISTINCT_INPUT, List.of(row("a", 5L, 1.0, true)), List.of(UB)));
+
+        assertThat(changelog(h)).containsExactly("+I[a, 2, 14, 5]", "-U[a, 2, 14, 5]", "+U[a, 1, 5, 5]",
+                "-D[a, 1, 5, 5]");
     }
 
     private static final int STEPS = 300;
@@ -204,9 +217,18 @@ class GroupAggregateRetractionTest {
         return rows;
     }
 
+    /** The calls above and COUNT(DISTINCT v), SUM(DISTINCT v): the restore test's. */
+    private static final List<AggregateCall> ALL_CALLS = List.of(CALLS.get(0), CALLS.get(1), CALLS.get(2),
+            CALLS.get(3), CALLS.get(4), CALLS.get(5), CALLS.get(6),
+            new AggregateCall(AggregateKind.COUNT, 1, -1, true, DataType.BIGINT, DataType.BIGINT),
+            new AggregateCall(AggregateKind.SUM, 1, -1, true, DataType.BIGINT, DataType.BIGINT));
+    private static final List<DataType> ALL_OUTPUT = List.of(DataType.STRING, DataType.BIGINT, DataType.BIGINT,
+            DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.DOUBLE, DataType.BIGINT,
+            DataType.BIGINT);
+
     private static KeyedSubtasks subtasks(int parallelism, List<StateReader> restored) throws Exception {
-        return new KeyedSubtasks(() -> new GroupAggregateOperator(KEYS, INPUT, CALLS, true), INPUT, OUTPUT, KEYS,
-                parallelism, restored);
+        return new KeyedSubtasks(() -> new GroupAggregateOperator(KEYS, INPUT, ALL_CALLS, true), INPUT, ALL_OUTPUT,
+                KEYS, parallelism, restored);
     }
 
     private static void feed(KeyedSubtasks subtasks, List<List<Object>> rows, List<RowKind> kinds, int from, int to)
