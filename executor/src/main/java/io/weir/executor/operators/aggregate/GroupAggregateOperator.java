@@ -69,11 +69,8 @@ public final class GroupAggregateOperator implements Operator {
     private int[] existing = new int[0];
     /** By group id: true while the group is in {@link #touched}; cleared after each chunk. */
     private boolean[] marked = new boolean[0];
-    /** Retracting only: by group id, the input rows the group holds; 0 for an emptied (or never filled) group. */
-    private long[] rowCounts = new long[0];
-    /** Retracting only, per-chunk scratch: the rows folded in, the rows taken back, whether touched[j] was live. */
-    private int[] addRows = new int[0];
-    private int[] retractRows = new int[0];
+    /** Retracting only: the rows each group holds; and per touched[j], whether it was live before the chunk. */
+    private GroupRowCounts rowCounts;
     private boolean[] wasLive = new boolean[0];
 
     /**
@@ -119,6 +116,7 @@ public final class GroupAggregateOperator implements Operator {
             states[i] = new AggregateCallState(calls.get(i), retracting);
         }
         builder = new ChunkBuilder(outputTypes, context.chunkSize());
+        rowCounts = retracting ? new GroupRowCounts() : null;
     }
 
     @Override
@@ -140,6 +138,9 @@ public final class GroupAggregateOperator implements Operator {
         if (retracting) {
             processUpdates(chunk, groupCount, touchedCount, out);
             return;
+        }
+        if (!chunk.isInsertOnly()) {
+            requireInserts(chunk);
         }
         int existingCount = 0;
         for (int j = 0; j < touchedCount; j++) {
@@ -166,10 +167,10 @@ public final class GroupAggregateOperator implements Operator {
      * their changes: {@code +I} for a group that comes alive, {@code -D} for one left without rows (then emptied).
      */
     private void processUpdates(Chunk chunk, int groupCount, int touchedCount, Output out) {
-        rowCounts = GroupArrays.ensure(rowCounts, groupCount);
+        rowCounts.ensureGroups(groupCount);
         int liveBefore = 0;
         for (int j = 0; j < touchedCount; j++) {
-            wasLive[j] = rowCounts[touched[j]] > 0;
+            wasLive[j] = rowCounts.isLive(touched[j]);
             if (wasLive[j]) {
                 existing[liveBefore++] = touched[j];
             }
@@ -178,17 +179,17 @@ public final class GroupAggregateOperator implements Operator {
         for (int i = 0; i < states.length; i++) {
             before[i] = states[i].results(existing, liveBefore, groupCount);
         }
-        int adds = splitByKind(chunk);
-        int retracts = chunk.size() - adds;
+        int adds = rowCounts.split(chunk, groupIds);
+        int retracts = rowCounts.retractCount();
         for (AggregateCallState state : states) {
-            state.accumulate(chunk, groupIds, groupCount, addRows, adds);
+            state.accumulate(chunk, groupIds, groupCount, rowCounts.addRows(), adds);
             if (retracts > 0) {
-                state.retract(chunk, groupIds, groupCount, retractRows, retracts);
+                state.retract(chunk, groupIds, groupCount, rowCounts.retractRows(), retracts);
             }
         }
         int liveAfter = 0;
         for (int j = 0; j < touchedCount; j++) {
-            if (rowCounts[touched[j]] > 0) {
+            if (rowCounts.isLive(touched[j])) {
                 existing[liveAfter++] = touched[j];
             }
         }
@@ -199,9 +200,9 @@ public final class GroupAggregateOperator implements Operator {
         emitUpdates(touchedCount, before, after, out);
         for (int j = 0; j < touchedCount; j++) {
             int group = touched[j];
-            if (rowCounts[group] <= 0) {
+            if (!rowCounts.isLive(group)) {
                 // Empty, so that a row arriving later starts the group afresh (a sum's rounding residue included).
-                rowCounts[group] = 0;
+                rowCounts.clear(group);
                 for (AggregateCallState state : states) {
                     state.clear(group, groupCount);
                 }
@@ -210,27 +211,16 @@ public final class GroupAggregateOperator implements Operator {
     }
 
     /**
-     * Lists the rows that fold in ({@code +I}, {@code +U}) in {@link #addRows} and those taken back ({@code -U},
-     * {@code -D}) in {@link #retractRows}, counting them into their groups' row counts; returns how many fold in.
+     * Fails loudly rather than reading retractions as inserts: the planner makes an operator whose input may carry
+     * them retracting ({@code UpdatingInputs}), so this means a plan that missed a producer of updates.
      */
-    private int splitByKind(Chunk chunk) {
-        int size = chunk.size();
-        byte[] kinds = chunk.rowKinds();
-        byte updateBefore = RowKind.UPDATE_BEFORE.code();
-        byte delete = RowKind.DELETE.code();
-        int adds = 0;
-        int retracts = 0;
-        for (int r = 0; r < size; r++) {
-            int group = groupIds[r];
-            if (kinds != null && (kinds[r] == updateBefore || kinds[r] == delete)) {
-                retractRows[retracts++] = r;
-                rowCounts[group]--;
-            } else {
-                addRows[adds++] = r;
-                rowCounts[group]++;
+    private static void requireInserts(Chunk chunk) {
+        for (int r = 0; r < chunk.size(); r++) {
+            if (chunk.rowKind(r) != RowKind.INSERT) {
+                throw new IllegalStateException("An insert-only GROUP BY received a " + chunk.rowKind(r).shortString()
+                        + " row: its input must be declared updating");
             }
         }
-        return adds;
     }
 
     /**
@@ -242,7 +232,7 @@ public final class GroupAggregateOperator implements Operator {
         int now = 0;
         for (int j = 0; j < touchedCount; j++) {
             int group = touched[j];
-            boolean live = rowCounts[group] > 0;
+            boolean live = rowCounts.isLive(group);
             if (wasLive[j] && live) {
                 if (changed(before, old, after, now)) {
                     addRow(RowKind.UPDATE_BEFORE, group, before, old, out);
@@ -334,8 +324,6 @@ public final class GroupAggregateOperator implements Operator {
             touched = new int[size];
             existing = new int[size];
             if (retracting) {
-                addRows = new int[size];
-                retractRows = new int[size];
                 wasLive = new boolean[size];
             }
         }
@@ -349,11 +337,13 @@ public final class GroupAggregateOperator implements Operator {
     public StateSnapshot snapshotState(long checkpointId) throws IOException {
         StateBytes state = new StateBytes(retracting ? RETRACTING_STATE_VERSION : STATE_VERSION);
         int groupCount = groups.size();
-        rowCounts = retracting ? GroupArrays.ensure(rowCounts, groupCount) : rowCounts;
+        if (retracting) {
+            rowCounts.ensureGroups(groupCount);
+        }
         int[][] byKeyGroup = new int[KeyGroups.MAX_PARALLELISM][];
         int[] counts = new int[KeyGroups.MAX_PARALLELISM];
         for (int group = 0; group < groupCount; group++) {
-            if (retracting && rowCounts[group] == 0) {
+            if (retracting && !rowCounts.isLive(group)) {
                 continue;
             }
             int keyGroup = KeyGroups.keyGroup(groups.groupHash(group));
@@ -372,7 +362,7 @@ public final class GroupAggregateOperator implements Operator {
                 DataOutput out = state.keyGroup(keyGroup);
                 ValueCodec.writeRows(out, keys, byKeyGroup[keyGroup], counts[keyGroup]);
                 if (retracting) {
-                    GroupStateCodec.writeLongs(out, rowCounts, byKeyGroup[keyGroup], counts[keyGroup]);
+                    rowCounts.write(out, byKeyGroup[keyGroup], counts[keyGroup]);
                 }
                 for (AggregateCallState call : states) {
                     call.writeGroups(out, byKeyGroup[keyGroup], counts[keyGroup], groupCount);
@@ -395,8 +385,7 @@ public final class GroupAggregateOperator implements Operator {
             GroupHashTable.hash(keys.columns(), count, keyHashes);
             groups.findOrInsert(keys.columns(), keyHashes, count, ids);
             if (retracting) {
-                rowCounts = GroupArrays.ensure(rowCounts, groups.size());
-                GroupStateCodec.readLongs(in, rowCounts, ids, count);
+                rowCounts.read(in, ids, count, groups.size());
             }
             for (AggregateCallState call : states) {
                 call.readGroups(in, ids, count, groups.size());
@@ -409,5 +398,6 @@ public final class GroupAggregateOperator implements Operator {
         groups = null;
         states = null;
         builder = null;
+        rowCounts = null;
     }
 }

@@ -2,6 +2,7 @@ package io.weir.executor.operators.aggregate;
 
 import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weir.executor.api.AggregateCall;
 import io.weir.executor.api.AggregateKind;
@@ -155,6 +156,16 @@ class GroupAggregateRetractionTest {
         push(h, D, "a", 2L, 0.0);
 
         assertThat(changelog(h)).containsExactly("+I[a]", "+I[b]", "-D[a]");
+    }
+
+    @Test
+    void whenAnInsertOnlyGroupByReceivesARetraction_thenItFailsRatherThanCountingItAsAnInsert() throws Exception {
+        OperatorTestHarness h = OperatorTestHarness.forOperator(new GroupAggregateOperator(KEYS, INPUT, CALLS))
+                .input(INPUT).output(OUTPUT).open();
+
+        assertThatThrownBy(() -> push(h, I, "a", 1L, 0.0, UB, "a", 1L, 0.0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("received a -U row");
     }
 
     /** COUNT(DISTINCT v), SUM(DISTINCT v), MAX(DISTINCT v) FILTER (WHERE d > 0): key, then the three. */
