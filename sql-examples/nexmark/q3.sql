@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Nexmark q3, local item suggestion: sellers in Oregon, Idaho or California of auctions in category 10, a regular
 -- join of the auction and person tables (both sides are kept for ever).
 CREATE TABLE q3_sink (name STRING, city STRING, state STRING, id BIGINT)

@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Nexmark q5, hot items: the auctions with the most bids in each 10 s window sliding by 2 s. Bids per auction per
 -- HOP window, joined with the highest count of the same window (a window join: each window's rows are freed when
 -- the watermark passes its end).

@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Nexmark q7, highest bid: the bids at the highest price of their 10 s tumbling window. A regular join of every bid
 -- with the windows' top prices, on the price, keeping bids of the 10 s up to the window's end.
 CREATE TABLE q7_sink (auction BIGINT, price BIGINT, bidder BIGINT, date_time TIMESTAMP(3), extra STRING)

@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Nexmark q8, monitor new users: people who opened an auction in the same 10 s tumbling window they registered
 -- in. Two window aggregates joined on the person id and the window (a window join).
 CREATE TABLE q8_sink (id BIGINT, name STRING, starttime TIMESTAMP(3))

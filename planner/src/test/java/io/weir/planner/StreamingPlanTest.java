@@ -220,11 +220,20 @@ class StreamingPlanTest {
                 + "GROUP BY window_start, window_end) w ON b.price = w.top "
                 + "WHERE b.ts BETWEEN w.we - INTERVAL '10' SECOND AND w.we", Map.of());
 
-        assertThat(plan.jobGraph()).contains("Join(INNER, left rows kept 10000 ms behind window ends)");
+        assertThat(plan.jobGraph()).contains("Join(INNER, left rows kept 9999 ms behind the watermark)");
     }
 
     @Test
-    void whenAJoinComparesTimesWithoutAWindowEnd_thenItsRowsAreKeptForEver() {
+    void whenBothRowtimesBoundEachOther_thenAnIntervalJoinKeepsEachSideOnlyThatLong() {
+        StatementResult.Explain plan = explain("SELECT a.k FROM endless a JOIN endless b ON a.k = b.k "
+                + "AND a.ts BETWEEN b.ts - INTERVAL '10' SECOND AND b.ts + INTERVAL '5' SECOND", Map.of());
+
+        assertThat(plan.jobGraph()).contains("IntervalJoin(INNER, left rows kept 10000 ms behind the watermark, "
+                + "right rows kept 5000 ms behind the watermark)");
+    }
+
+    @Test
+    void whenAJoinBoundsOnlyOneRowtimeByTheOther_thenItStaysARegularJoin() {
         StatementResult.Explain plan = explain("SELECT a.k FROM endless a JOIN endless b ON a.k = b.k "
                 + "AND a.ts >= b.ts - INTERVAL '10' SECOND", Map.of());
 

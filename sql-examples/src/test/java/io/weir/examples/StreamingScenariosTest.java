@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Continuous queries over unbounded sources, through the HTTP API as a client sees them: processing-time windows
- * emit while running; a streaming {@code ORDER BY rowtime LIMIT n} ends after its rows; a continuous INSERT runs
+ * emit while running; a window join streams each window's matches; a streaming {@code ORDER BY rowtime LIMIT n}
+ * ends after its rows; a continuous INSERT runs
  * detached until it is deleted; a client that closes its result stream cancels the query.
  */
 class StreamingScenariosTest {
@@ -102,6 +103,32 @@ class StreamingScenariosTest {
         assertThat(rows).extracting(row -> row.get(2).asText()).containsExactlyElementsOf(expected);
         assertThat(last.get("state").asText()).isEqualTo("FINISHED");
         assertThat(queries.awaitState(queryId, "FINISHED").get("statement").asText()).endsWith("LIMIT 10");
+        StreamingClient.awaitThreadsGone(queryId);
+    }
+
+    @Test
+    void whenAWindowJoinRunsOverAnUnboundedSource_thenEachWindowsTopAuctionsStreamOutWhileItRuns() {
+        String perAuction = "SELECT auction, window_start, window_end, COUNT(*) AS num FROM TABLE(TUMBLE(TABLE "
+                + "live_bids, DESCRIPTOR(date_time), INTERVAL '1' SECOND)) GROUP BY auction, window_start, window_end";
+        String queryId = queries.start("SELECT a.window_start, a.auction, a.num, m.maxn FROM (" + perAuction + ") a "
+                + "JOIN (SELECT window_start, window_end, MAX(num) AS maxn FROM (" + perAuction + ") "
+                + "GROUP BY window_start, window_end) m "
+                + "ON a.window_start = m.window_start AND a.window_end = m.window_end AND a.num = m.maxn");
+
+        try (WeirClient.LineStream stream = queries.stream(queryId)) {
+            List<JsonNode> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rows.add(StreamingClient.nextRow(stream));
+            }
+
+            for (JsonNode row : rows) {
+                assertThat(row.get(2).asLong()).isEqualTo(row.get(3).asLong()).isPositive();
+                assertThat(LocalDateTime.parse(row.get(0).asText(), TIMESTAMP)).isAfterOrEqualTo(NEXMARK_BASE);
+            }
+            assertThat(queries.state(queryId)).isEqualTo("RUNNING");
+        } finally {
+            queries.cancel(queryId);
+        }
         StreamingClient.awaitThreadsGone(queryId);
     }
 

@@ -2,10 +2,8 @@ package io.weir.executor.checkpoint;
 
 import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.StateWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -21,8 +19,8 @@ public final class OperatorStateData implements StateWriter {
 
     private static final byte FORMAT_VERSION = 1;
 
-    private final SortedMap<Integer, ByteArrayOutputStream> keyGroups = new TreeMap<>();
-    private ByteArrayOutputStream operatorState;
+    private final SortedMap<Integer, StateOutput> keyGroups = new TreeMap<>();
+    private StateOutput operatorState;
 
     @Override
     public DataOutput keyGroup(int keyGroup) {
@@ -32,9 +30,9 @@ public final class OperatorStateData implements StateWriter {
         if (keyGroups.containsKey(keyGroup)) {
             throw new IllegalStateException("Key group " + keyGroup + " was asked for twice");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateOutput bytes = new StateOutput();
         keyGroups.put(keyGroup, bytes);
-        return new DataOutputStream(bytes);
+        return bytes;
     }
 
     @Override
@@ -42,8 +40,8 @@ public final class OperatorStateData implements StateWriter {
         if (operatorState != null) {
             throw new IllegalStateException("The operator state was asked for twice");
         }
-        operatorState = new ByteArrayOutputStream();
-        return new DataOutputStream(operatorState);
+        operatorState = new StateOutput();
+        return operatorState;
     }
 
     /** The bytes written per key group, by key group. */
@@ -65,7 +63,7 @@ public final class OperatorStateData implements StateWriter {
     /** Bytes of state held, for the checkpoint's reported size. */
     public long size() {
         long size = operatorState == null ? 0 : operatorState.size();
-        for (ByteArrayOutputStream bytes : keyGroups.values()) {
+        for (StateOutput bytes : keyGroups.values()) {
             size += bytes.size();
         }
         return size;
@@ -77,11 +75,11 @@ public final class OperatorStateData implements StateWriter {
         out.writeInt(keyGroups.size());
         for (var entry : keyGroups.entrySet()) {
             out.writeInt(entry.getKey());
-            writeBytes(out, entry.getValue().toByteArray());
+            writeBytes(out, entry.getValue());
         }
         out.writeBoolean(operatorState != null);
         if (operatorState != null) {
-            writeBytes(out, operatorState.toByteArray());
+            writeBytes(out, operatorState);
         }
     }
 
@@ -102,9 +100,9 @@ public final class OperatorStateData implements StateWriter {
         return data;
     }
 
-    private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    private static void writeBytes(DataOutput out, StateOutput bytes) throws IOException {
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
     }
 
     private static byte[] readBytes(DataInput in) throws IOException {

@@ -2,9 +2,8 @@ package io.weir.executor.checkpoint;
 
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.api.StateWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,21 +29,21 @@ public final class StateBytes {
     }
 
     /** The stream of key group {@code keyGroup}, opened (with the version byte) on first use. */
-    public DataOutputStream keyGroup(int keyGroup) throws IOException {
+    public DataOutput keyGroup(int keyGroup) throws IOException {
         Stream stream = keyGroups.get(keyGroup);
         if (stream == null) {
             stream = new Stream(version);
             keyGroups.put(keyGroup, stream);
         }
-        return stream.data;
+        return stream.bytes;
     }
 
     /** The non-keyed stream, opened (with the version byte) on first use. */
-    public DataOutputStream operatorState() throws IOException {
+    public DataOutput operatorState() throws IOException {
         if (operatorState == null) {
             operatorState = new Stream(version);
         }
-        return operatorState.data;
+        return operatorState.bytes;
     }
 
     /** What writes the bytes collected so far; later writes to this object do not change it. */
@@ -55,12 +54,24 @@ public final class StateBytes {
         return new Bytes(groups, operator);
     }
 
-    private static final class Stream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final DataOutputStream data = new DataOutputStream(bytes);
+    /**
+     * Writes the bytes collected so far straight to {@code writer}, without the copy {@link #snapshot()} takes: for
+     * a snapshot that serializes in its asynchronous part, where nothing writes to this object afterwards.
+     */
+    public void writeTo(StateWriter writer) throws IOException {
+        for (var entry : keyGroups.entrySet()) {
+            entry.getValue().bytes.writeTo(writer.keyGroup(entry.getKey()));
+        }
+        if (operatorState != null) {
+            operatorState.bytes.writeTo(writer.operatorState());
+        }
+    }
 
-        Stream(byte version) throws IOException {
-            data.writeByte(version);
+    private static final class Stream {
+        private final StateOutput bytes = new StateOutput();
+
+        Stream(byte version) {
+            bytes.writeByte(version);
         }
     }
 

@@ -214,6 +214,72 @@ public final class ValueCodec {
         return column;
     }
 
+    /**
+     * Writes row {@code row} of {@code columns} on its own (row-major, unlike {@link #writeRows}): with
+     * {@code withNulls}, a bit mask of its null columns (a byte per 8 columns), then its non-null values as
+     * {@link #writeColumn} encodes them (a boolean as a byte). For state written by scanning rows in their stored
+     * order into many streams (one per key group), which reads memory in order where gathering each stream's rows
+     * column by column would jump around it.
+     */
+    public static void writeRow(DataOutput out, Vector[] columns, int row, boolean withNulls) throws IOException {
+        if (withNulls) {
+            for (int from = 0; from < columns.length; from += 8) {
+                int mask = 0;
+                for (int c = from; c < Math.min(columns.length, from + 8); c++) {
+                    if (columns[c].isNull(row)) {
+                        mask |= 1 << (c - from);
+                    }
+                }
+                out.writeByte(mask);
+            }
+        }
+        for (Vector column : columns) {
+            if (withNulls && column.isNull(row)) {
+                continue;
+            }
+            switch (column.physicalType()) {
+                case LONG -> writeVarLong(out, ((LongVector) column).values()[row]);
+                case DOUBLE -> out.writeDouble(((DoubleVector) column).values()[row]);
+                case BOOLEAN -> out.writeBoolean(((BooleanVector) column).values()[row]);
+                case STRING -> writeString(out, ((StringVector) column).values()[row]);
+            }
+        }
+    }
+
+    /** Reads {@code count} rows that {@link #writeRow} wrote one after another, as one chunk. */
+    public static Chunk readRowsRowMajor(DataInput in, List<DataType> types, int count, boolean withNulls)
+            throws IOException {
+        Vector[] columns = new Vector[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Vector.allocate(types.get(c), Math.max(count, 1));
+        }
+        boolean[] nulls = new boolean[columns.length];
+        for (int row = 0; row < count; row++) {
+            if (withNulls) {
+                for (int from = 0; from < columns.length; from += 8) {
+                    int mask = in.readByte();
+                    for (int c = from; c < Math.min(columns.length, from + 8); c++) {
+                        nulls[c] = (mask & (1 << (c - from))) != 0;
+                    }
+                }
+            }
+            for (int c = 0; c < columns.length; c++) {
+                Vector column = columns[c];
+                if (withNulls && nulls[c]) {
+                    column.setNull(row);
+                    continue;
+                }
+                switch (column.physicalType()) {
+                    case LONG -> ((LongVector) column).values()[row] = readVarLong(in);
+                    case DOUBLE -> ((DoubleVector) column).values()[row] = in.readDouble();
+                    case BOOLEAN -> ((BooleanVector) column).values()[row] = in.readBoolean();
+                    case STRING -> ((StringVector) column).values()[row] = readString(in);
+                }
+            }
+        }
+        return new Chunk(columns, count);
+    }
+
     private interface RowBit {
         boolean test(int index);
     }

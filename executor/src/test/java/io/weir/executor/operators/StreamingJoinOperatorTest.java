@@ -119,7 +119,7 @@ class StreamingJoinOperatorTest {
 
     /** Left rows kept while their column 2 is at least the right side's window ends (column 2) minus 10 s. */
     private static OperatorTestHarness boundedLeft() throws Exception {
-        return open(regular(null).boundRowsBehindWindowEnds(0, 2, 10_000));
+        return open(regular(null).expireRows(0, 2, 10_000 - 1));
     }
 
     @Test
@@ -147,6 +147,32 @@ class StreamingJoinOperatorTest {
         assertThat(h.finish()).containsExactlyInAnyOrder(
                 row(1L, "behind", 100L, 1L, "a", 5_000L),
                 row(1L, null, null, 1L, "a", 5_000L));
+    }
+
+    /** Interval join on column 2: left.t BETWEEN right.t - 10 s AND right.t + 5 s, late rows of both sides dropped. */
+    private static OperatorTestHarness intervalJoin() throws Exception {
+        return open(regular(null).expireRows(0, 2, 10_000).expireRows(1, 2, 5_000).dropLateRows(0, 2)
+                .dropLateRows(1, 2));
+    }
+
+    @Test
+    void whenAnIntervalJoinsWatermarkAdvances_thenLateRowsAreDroppedAndRowsBeyondTheBoundsAreFreed()
+            throws Exception {
+        OperatorTestHarness h = intervalJoin();
+        h.push(0, row(1L, "a", 1_000L)).push(1, row(1L, "x", 1_200L)).watermark(1_500);
+        h.push(1, row(1L, "late", 1_400L), row(1L, "y", 1_600L));
+        long before = h.snapshot(1).size();
+        // Right rows before 30 001 - 5 000 and left rows before 30 001 - 10 000 can meet no later row: freed.
+        h.watermark(30_000);
+        long after = h.snapshot(2).size();
+        h.push(0, row(1L, "late too", 29_000L), row(1L, "b", 31_000L)).push(1, row(1L, "z", 32_000L));
+
+        assertThat(h.finish()).containsExactlyInAnyOrder(
+                row(1L, "a", 1_000L, 1L, "x", 1_200L),
+                row(1L, "a", 1_000L, 1L, "y", 1_600L),
+                row(1L, "b", 31_000L, 1L, "z", 32_000L));
+        assertThat(h.context().counterValue(WindowMetrics.LATE_RECORDS_DROPPED)).isEqualTo(2);
+        assertThat(after).isLessThan(before);
     }
 
     @Test
@@ -219,8 +245,8 @@ class StreamingJoinOperatorTest {
         OperatorStateData state = SnapshotHarness.snapshotThenMutate(h.operator(), 1, () -> {
             h.pushRows(0, more).pushRows(1, more).watermark(13_000);
         });
-        OperatorTestHarness restored = OperatorTestHarness.forOperator(regular(null).boundRowsBehindWindowEnds(0, 2,
-                10_000)).input(0, SIDE).input(1, SIDE).output(JOINED)
+        OperatorTestHarness restored = OperatorTestHarness.forOperator(regular(null).expireRows(0, 2,
+                10_000 - 1)).input(0, SIDE).input(1, SIDE).output(JOINED)
                 .restoredFrom(SnapshotHarness.restore(List.of(state), 1).get(0)).open();
         restored.push(1, row(1L, "y", 12_000L), row(2L, "z", 12_000L));
 

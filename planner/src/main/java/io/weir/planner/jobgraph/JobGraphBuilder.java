@@ -1,5 +1,6 @@
 package io.weir.planner.jobgraph;
 
+import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorFactory;
 import io.weir.executor.api.ResultCollector;
 import io.weir.executor.api.ScalarEvaluator;
@@ -71,6 +72,7 @@ import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
@@ -202,56 +204,58 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
 
     @Override
     public Stream onHashJoin(HashJoinPhysicalRel rel) {
-        Stream left = visit(rel.getLeft());
-        Stream right = visit(rel.getRight());
-        JoinKeys keys = rel.keys();
-        ScalarEvaluator residual = keys.residual() == null ? null
-                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
         var type = Joins.toRuntime(rel.getJoinType());
-        List<DataType> leftTypes = left.types();
-        List<DataType> rightTypes = right.types();
-        List<DataType> out = types(rel.getRowType());
-        int vertex = graph.addOperator("HashJoin(" + type + ")", parallelism,
-                () -> new HashJoinOperator(type, keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual,
-                        leftTypes, rightTypes), 2, out);
-        graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
-        graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
-        return new Stream(vertex, parallelism, out);
+        return addHashPartitionedJoin(rel, rel.keys(), "HashJoin(" + type + ")", (keys, residual, left, right) ->
+                new HashJoinOperator(type, keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), residual, left, right));
     }
 
     @Override
     public Stream onStreamingJoin(StreamingJoinPhysicalRel rel) {
-        Stream left = visit(rel.getLeft());
-        Stream right = visit(rel.getRight());
-        JoinKeys keys = rel.keys();
-        ScalarEvaluator residual = keys.residual() == null ? null
-                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
         int[] windowEnds = rel.windowEndKeys();
         int leftEnd = windowEnds == null ? -1 : windowEnds[0];
         int rightEnd = windowEnds == null ? -1 : windowEnds[1];
-        List<DataType> leftTypes = left.types();
-        List<DataType> rightTypes = right.types();
-        List<DataType> out = types(rel.getRowType());
         JoinTimeBounds bounds = rel.timeBounds();
-        String name = windowEnds != null ? "WindowJoin(INNER)" : "Join(INNER" + boundName(bounds, 0, "left")
-                + boundName(bounds, 1, "right") + ")";
-        int vertex = graph.addOperator(name, parallelism, () -> {
+        String name = windowEnds != null ? "WindowJoin(INNER)" : (bounds.isInterval() ? "IntervalJoin" : "Join")
+                + "(INNER" + boundName(bounds, 0, "left") + boundName(bounds, 1, "right") + ")";
+        return addHashPartitionedJoin(rel, rel.keys(), name, (keys, residual, left, right) -> {
             StreamingJoinOperator join = new StreamingJoinOperator(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(),
-                    residual, leftTypes, rightTypes, leftEnd, rightEnd);
+                    residual, left, right, leftEnd, rightEnd);
             for (int input = 0; input < 2; input++) {
                 if (bounds.bounds(input)) {
-                    join.boundRowsBehindWindowEnds(input, bounds.column()[input], bounds.offset()[input]);
+                    join.expireRows(input, bounds.column()[input], bounds.slack()[input]);
+                }
+                if (bounds.isInterval()) {
+                    join.dropLateRows(input, bounds.lateColumn()[input]);
                 }
             }
             return join;
-        }, 2, out);
+        });
+    }
+
+    /** Creates a join operator from its keys, its compiled residual condition and its inputs' column types. */
+    @FunctionalInterface
+    private interface JoinOperatorFactory {
+        Operator create(JoinKeys keys, ScalarEvaluator residual, List<DataType> leftTypes, List<DataType> rightTypes);
+    }
+
+    /** A two-input join whose inputs are hash-partitioned on their join keys. */
+    private Stream addHashPartitionedJoin(Join rel, JoinKeys keys, String name, JoinOperatorFactory factory) {
+        Stream left = visit(rel.getLeft());
+        Stream right = visit(rel.getRight());
+        ScalarEvaluator residual = keys.residual() == null ? null
+                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
+        List<DataType> leftTypes = left.types();
+        List<DataType> rightTypes = right.types();
+        List<DataType> out = types(rel.getRowType());
+        int vertex = graph.addOperator(name, parallelism, () -> factory.create(keys, residual, leftTypes, rightTypes),
+                2, out);
         graph.connect(left.vertex(), vertex, 0, Partitioning.hash(keys.leftKeys()));
         graph.connect(right.vertex(), vertex, 1, Partitioning.hash(keys.rightKeys()));
         return new Stream(vertex, parallelism, out);
     }
 
     private static String boundName(JoinTimeBounds bounds, int input, String side) {
-        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.offset()[input] + " ms behind window ends"
+        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.slack()[input] + " ms behind the watermark"
                 : "";
     }
 

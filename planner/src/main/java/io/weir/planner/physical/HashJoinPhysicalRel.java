@@ -36,8 +36,7 @@ public final class HashJoinPhysicalRel extends Join implements PhysicalRel {
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        double rows = mq.getRowCount(getLeft()) + mq.getRowCount(getRight());
-        return planner.getCostFactory().makeCost(rows, rows, 0);
+        return JoinSupport.cost(this, planner, mq);
     }
 
     @Override

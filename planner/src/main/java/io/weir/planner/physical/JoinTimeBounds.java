@@ -2,9 +2,12 @@ package io.weir.planner.physical;
 
 import io.weir.executor.data.DataType;
 import io.weir.planner.codegen.DataTypes;
+import io.weir.planner.validate.TimeIndicatorType;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -13,33 +16,52 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Conjuncts of a regular streaming join's condition that bound how long one side's rows can still find a match:
- * {@code s.t >= o.window_end - c} (also written {@code >}, mirrored with {@code <}/{@code <=}, or as part of a
- * {@code BETWEEN}), where {@code s.t} is a timestamp column of one side and {@code o.window_end} the window_end of
- * an event-time window aggregate on the other side, minus or plus a day-time interval literal (or nothing). The
- * other side sends no window_end below {@code watermark + 2} any more, so a row of {@code s} with
- * {@code t < watermark + 2 - c} can match nothing that comes (Nexmark q7: every bid is kept only for the 10 s before
- * the windows still to close).
+ * {@code s.t >= o.r - c} (also written {@code >}, mirrored with {@code <}/{@code <=}, or as part of a
+ * {@code BETWEEN}), where {@code s.t} is a timestamp column of one side, {@code c} a day-time interval literal (or
+ * nothing, or added), and {@code o.r} a column of the other side whose later values the watermark bounds:
+ * <ul>
+ *   <li>the window_end of an event-time window aggregate: the other side sends no window_end below
+ *       {@code watermark + 2} any more (Nexmark q7: every bid is kept only for the 10 s before the windows still to
+ *       close), so {@code s} rows with {@code t < watermark + 2 - c} can match nothing that comes;</li>
+ *   <li>the other side's rowtime, when the condition bounds both sides' rowtimes by each other (an <em>interval
+ *       join</em>, {@code a.t BETWEEN b.t - X AND b.t + Y}): as Flink does, the join then drops late rows of both
+ *       sides, so later rows have a time above the watermark, and {@code s} rows with
+ *       {@code t < watermark + 1 - c} can match nothing that comes. With a bound on one side only the join stays a
+ *       regular one (late rows join too), as in Flink.</li>
+ * </ul>
  *
- * @param column per input, the bounded time column, or -1
- * @param offset per input with a column, {@code c} in milliseconds
+ * @param column     per input, the bounded time column, or -1
+ * @param slack      per input with a column: rows are kept while {@code column >= watermark + 1 - slack}
+ * @param lateColumn per input of an interval join, its rowtime column by which late rows are dropped, else -1
  */
-public record JoinTimeBounds(int[] column, long[] offset) {
+public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn) {
 
     /** No side is bounded. */
-    public static final JoinTimeBounds NONE = new JoinTimeBounds(new int[] {-1, -1}, new long[2]);
+    public static final JoinTimeBounds NONE = new JoinTimeBounds(new int[] {-1, -1}, new long[2], new int[] {-1, -1});
 
     public boolean bounds(int input) {
         return column[input] >= 0;
+    }
+
+    /** True for an interval join: both sides' rowtimes bound each other, and late rows are dropped. */
+    public boolean isInterval() {
+        return lateColumn[0] >= 0;
+    }
+
+    /** A bound of one side, found in one conjunct: by a window end, or by the other side's rowtime {@code reference}. */
+    private record Bound(int column, long slack, int reference) {
     }
 
     static JoinTimeBounds of(StreamingJoinPhysicalRel join, JoinKeys keys) {
         if (keys.residual() == null) {
             return NONE;
         }
-        int[] column = {-1, -1};
-        long[] offset = new long[2];
         int leftCount = join.getLeft().getRowType().getFieldCount();
+        List<RelDataTypeField> fields = new ArrayList<>(join.getLeft().getRowType().getFieldList());
+        fields.addAll(join.getRight().getRowType().getFieldList());
         List<DataType> types = DataTypes.toDataTypes(join.getRowType());
+        Bound[] byWindowEnd = new Bound[2];
+        Bound[] byRowtime = new Bound[2];
         for (RexNode conjunct : RelOptUtil.conjunctions(keys.residual())) {
             if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
                 continue;
@@ -59,29 +81,53 @@ public record JoinTimeBounds(int[] column, long[] offset) {
                     continue;
                 }
             }
-            long[] end = columnMinusInterval(lesser);
-            if (!(greater instanceof RexInputRef time) || end == null) {
+            // greater = time - a >= lesser = reference - b, i.e. time >= reference - (b - a).
+            long[] timeMinus = columnMinusInterval(greater);
+            long[] reference = columnMinusInterval(lesser);
+            if (timeMinus == null || reference == null) {
                 continue;
             }
-            int timeSide = time.getIndex() < leftCount ? 0 : 1;
-            int endSide = end[0] < leftCount ? 0 : 1;
-            DataType timeType = types.get(time.getIndex());
-            DataType endType = types.get((int) end[0]);
-            if (timeSide == endSide || !isTimestamp(timeType) || timeType.kind() != endType.kind()) {
+            int timeIndex = (int) timeMinus[0];
+            long offset = reference[1] - timeMinus[1];
+            int timeSide = timeIndex < leftCount ? 0 : 1;
+            int referenceSide = reference[0] < leftCount ? 0 : 1;
+            DataType timeType = types.get(timeIndex);
+            if (timeSide == referenceSide || !isTimestamp(timeType)
+                    || timeType.kind() != types.get((int) reference[0]).kind()) {
                 continue;
             }
-            RelNode endInput = endSide == 0 ? join.getLeft() : join.getRight();
-            int endColumn = (int) end[0] - (endSide == 0 ? 0 : leftCount);
-            if (!WindowEnds.isEventTimeWindowEnd(endInput, endColumn)) {
-                continue;
-            }
-            // Of several bounds on one side the tightest (smallest offset) frees rows soonest.
-            if (column[timeSide] < 0 || end[1] < offset[timeSide]) {
-                column[timeSide] = time.getIndex() - (timeSide == 0 ? 0 : leftCount);
-                offset[timeSide] = end[1];
+            int timeColumn = timeIndex - (timeSide == 0 ? 0 : leftCount);
+            int referenceColumn = (int) reference[0] - (referenceSide == 0 ? 0 : leftCount);
+            RelNode referenceInput = referenceSide == 0 ? join.getLeft() : join.getRight();
+            if (WindowEnds.isEventTimeWindowEnd(referenceInput, referenceColumn)) {
+                byWindowEnd[timeSide] = tighter(byWindowEnd[timeSide], new Bound(timeColumn, offset - 1, -1));
+            } else if (TimeIndicatorType.isRowtime(fields.get(timeIndex).getType())
+                    && TimeIndicatorType.isRowtime(fields.get((int) reference[0]).getType())) {
+                byRowtime[timeSide] = tighter(byRowtime[timeSide], new Bound(timeColumn, offset, referenceColumn));
             }
         }
-        return new JoinTimeBounds(column, offset);
+        boolean interval = byRowtime[0] != null && byRowtime[1] != null;
+        int[] column = {-1, -1};
+        long[] slack = new long[2];
+        int[] lateColumn = {-1, -1};
+        for (int side = 0; side < 2; side++) {
+            Bound bound = interval ? tighter(byWindowEnd[side], byRowtime[side]) : byWindowEnd[side];
+            if (bound != null) {
+                column[side] = bound.column();
+                slack[side] = bound.slack();
+            }
+            if (interval) {
+                // The other side's bound reads this side's rowtime: its later values are above the watermark only
+                // because this side's late rows are dropped.
+                lateColumn[side] = byRowtime[1 - side].reference();
+            }
+        }
+        return new JoinTimeBounds(column, slack, lateColumn);
+    }
+
+    /** Of two bounds of one side, the one that frees rows sooner (the smaller slack). */
+    private static Bound tighter(Bound a, Bound b) {
+        return a == null || b != null && b.slack() < a.slack() ? b : a;
     }
 
     private static boolean isTimestamp(DataType type) {

@@ -56,8 +56,7 @@ public final class StreamingJoinPhysicalRel extends Join implements PhysicalRel 
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        double rows = mq.getRowCount(getLeft()) + mq.getRowCount(getRight());
-        return planner.getCostFactory().makeCost(rows, rows, 0);
+        return JoinSupport.cost(this, planner, mq);
     }
 
     @Override

@@ -37,9 +37,14 @@ public final class BuildSide {
     private long scannedSinceIndexing;
 
     public BuildSide(int[] keys, boolean[] nullSafe, List<DataType> types) {
+        this(keys, nullSafe, types, 64);
+    }
+
+    /** @param expectedRows how many rows to make room for at first (growing copies every column) */
+    public BuildSide(int[] keys, boolean[] nullSafe, List<DataType> types, int expectedRows) {
         this.keys = keys.clone();
         this.nullSafe = nullSafe.clone();
-        this.rows = new RowStore(types);
+        this.rows = new RowStore(types, expectedRows);
         List<DataType> keyTypes = new ArrayList<>(keys.length);
         for (int key : keys) {
             keyTypes.add(types.get(key));

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * columns, inserts; watermarks pass through (the runtime forwards the minimum of both inputs).
  *
  * <p>A <em>regular</em> join keeps every row for ever, as Flink's does without a state TTL, unless the condition
- * bounds a side's time from below by the other side's window ends ({@link #boundRowsBehindWindowEnds}): then that
+ * bounds a side's time from below by the other side's window ends or rowtime ({@link #expireRows}): then that
  * side's rows are kept in time buckets that are freed as the watermark passes them. A <em>window</em> join
  * (both inputs are event-time window aggregates and the keys equate their {@code window_end}s) keeps rows by window
  * and drops a window once the watermark has passed its last millisecond: a window aggregate emits a window's rows
@@ -51,7 +51,7 @@ import java.util.TreeMap;
  */
 public final class StreamingJoinOperator implements Operator {
 
-    private static final byte STATE_VERSION = 1;
+    private static final byte STATE_VERSION = 2;
     /** The one partition of a side whose rows are kept for ever. */
     private static final long ALL_ROWS = Long.MIN_VALUE;
 
@@ -63,8 +63,10 @@ public final class StreamingJoinOperator implements Operator {
     private final int[] windowEnds;
     /** Per input of a regular join, the time column that bounds how long its rows are kept, or -1. */
     private final int[] boundColumns = {-1, -1};
-    /** Per input with a bound column: a row is kept while its time is at least the watermark + 2 - this. */
-    private final long[] boundOffsets = new long[2];
+    /** Per input with a bound column: a row is kept while its time is at least the watermark + 1 - this. */
+    private final long[] boundSlacks = new long[2];
+    /** Per input, the rowtime column by which late rows are dropped, or -1. */
+    private final int[] lateColumns = {-1, -1};
     /** Per input with a bound column: the width, in milliseconds, of the time buckets its rows are kept in. */
     private final long[] bucketWidths = new long[2];
 
@@ -77,6 +79,8 @@ public final class StreamingJoinOperator implements Operator {
     private Counter lateRecordsDropped;
     private long watermark = Long.MIN_VALUE;
     private int[] positions = new int[0];
+    /** Per input, the rows a new partition makes room for: as many as the last one freed held. */
+    private final int[] expectedRows = {64, 64};
     private long[] partitionKeys = new long[0];
 
     /**
@@ -103,22 +107,33 @@ public final class StreamingJoinOperator implements Operator {
     }
 
     /**
-     * Bounds how long the rows of {@code input} of a regular join are kept: the join condition requires
-     * {@code input.column >= other.window_end - offsetMillis}, where the other input's column is the window_end of
-     * an event-time window aggregate. Such an aggregate emits a window's rows before the watermark that closes it,
-     * so every row the other input sends after watermark {@code W} has a window_end of at least {@code W + 2}; a
-     * stored row whose time is below {@code W + 2 - offsetMillis} can match none of them and is dropped. Results
-     * do not change: a row that arrives below that bound is still matched with what the other side stored, just
-     * not kept. Returns this operator.
+     * Frees the rows of {@code input} of a regular join once no row still to come on the other input can match
+     * them: a row whose {@code column} is below {@code watermark + 1 - slack}. The planner derives the slack from a
+     * conjunct of the condition that bounds this column from below by a column of the other input whose later
+     * values the watermark bounds: the window_end of an event-time window aggregate (every later row has a
+     * window_end of at least {@code W + 2}: a window aggregate emits a window's rows before the watermark that
+     * closes it), or a rowtime whose late rows this join drops ({@link #dropLateRows}: every later row has a time of
+     * at least {@code W + 1}). Results do not change: a row that arrives below its bound is still matched with what
+     * the other side stored, just not kept. Returns this operator.
      */
-    public StreamingJoinOperator boundRowsBehindWindowEnds(int input, int column, long offsetMillis) {
+    public StreamingJoinOperator expireRows(int input, int column, long slack) {
         if (isWindowJoin()) {
             throw new IllegalStateException("A window join already frees its rows by window");
         }
         boundColumns[input] = column;
-        boundOffsets[input] = offsetMillis;
+        boundSlacks[input] = slack;
         // A few buckets over the bound's span: rows are freed at most one bucket late.
-        bucketWidths[input] = Math.max(100, Math.min(60_000, offsetMillis / 4));
+        bucketWidths[input] = Math.max(100, Math.min(60_000, slack / 4));
+        return this;
+    }
+
+    /**
+     * Drops the rows of {@code input} whose {@code column} (its rowtime) is at or below the watermark when they
+     * arrive, counting them in {@link WindowMetrics#LATE_RECORDS_DROPPED}: an interval join, as Flink's, which is
+     * what bounds the other input's rows by this one's time ({@link #expireRows}). Returns this operator.
+     */
+    public StreamingJoinOperator dropLateRows(int input, int column) {
+        lateColumns[input] = column;
         return this;
     }
 
@@ -151,6 +166,12 @@ public final class StreamingJoinOperator implements Operator {
             });
             return;
         }
+        if (lateColumns[input] >= 0) {
+            chunk = withoutLateRows(chunk, chunk.longColumn(lateColumns[input]));
+            if (chunk.isEmpty()) {
+                return;
+            }
+        }
         for (BuildSide other : stored.get(1 - input).values()) {
             emitMatches(other, input, chunk, out);
         }
@@ -163,6 +184,27 @@ public final class StreamingJoinOperator implements Operator {
                 }
             });
         }
+    }
+
+    /** The rows of {@code chunk} whose time is above the watermark; the others are late and counted. */
+    private Chunk withoutLateRows(Chunk chunk, LongVector times) {
+        int size = chunk.size();
+        if (positions.length < size) {
+            positions = new int[size];
+            partitionKeys = new long[size];
+        }
+        long[] values = times.values();
+        int count = 0;
+        for (int row = 0; row < size; row++) {
+            if (!times.isNull(row) && values[row] > watermark) {
+                positions[count++] = row;
+            }
+        }
+        if (count == size) {
+            return chunk;
+        }
+        lateRecordsDropped.inc(size - count);
+        return chunk.select(positions, count);
     }
 
     /** What {@link #forEachPartition} hands on: the rows of one partition. */
@@ -228,13 +270,13 @@ public final class StreamingJoinOperator implements Operator {
             return true;
         }
         long bucketEnd = (bucket + 1) * bucketWidths[input];
-        return bucketEnd <= watermark + 2 - boundOffsets[input];
+        return bucketEnd <= watermark + 1 - boundSlacks[input];
     }
 
     private BuildSide side(int input, long partition) {
         BuildSide side = stored.get(input).get(partition);
         if (side == null) {
-            side = new BuildSide(keys[input], nullSafe, types.get(input));
+            side = new BuildSide(keys[input], nullSafe, types.get(input), expectedRows[input]);
             stored.get(input).put(partition, side);
         }
         return side;
@@ -255,14 +297,11 @@ public final class StreamingJoinOperator implements Operator {
         watermark = Math.max(watermark, mark.timestamp());
         for (int input = 0; input < 2; input++) {
             TreeMap<Long, BuildSide> partitions = stored.get(input);
-            if (isWindowJoin()) {
-                while (!partitions.isEmpty() && isClosed(partitions.firstKey())) {
-                    partitions.pollFirstEntry();
-                }
-            } else if (boundColumns[input] >= 0) {
-                while (!partitions.isEmpty() && isExpired(input, partitions.firstKey())) {
-                    partitions.pollFirstEntry();
-                }
+            boolean bounded = isWindowJoin() || boundColumns[input] >= 0;
+            while (bounded && !partitions.isEmpty() && (isWindowJoin() ? isClosed(partitions.firstKey())
+                    : isExpired(input, partitions.firstKey()))) {
+                // Windows and time buckets of a stream tend to hold alike numbers of rows: size the next ones so.
+                expectedRows[input] = Math.max(64, partitions.pollFirstEntry().getValue().rows().size());
             }
         }
         out.emitWatermark(mark);
@@ -301,11 +340,15 @@ public final class StreamingJoinOperator implements Operator {
                     state.keyGroup(keyGroup).writeBoolean(false);
                 }
             }
-            state.snapshot().writeTo(writer);
+            state.writeTo(writer);
         };
     }
 
-    /** Writes one side's rows of one partition into the streams of their key groups, one record per key group. */
+    /**
+     * Writes one side's rows of one partition into the streams of their key groups: a record header per key group
+     * (partition, input, row count, whether null masks follow), then each row, row-major, scanning the rows in
+     * their stored order.
+     */
     private static void writeRows(StateBytes state, StoredRows part, int[] keys, boolean[] written)
             throws IOException {
         Chunk rows = part.rows();
@@ -314,34 +357,33 @@ public final class StreamingJoinOperator implements Operator {
         for (int k = 0; k < keyColumns.length; k++) {
             keyColumns[k] = rows.column(keys[k]);
         }
-        int[] hashes = new int[count];
-        GroupHashTable.hash(keyColumns, count, hashes);
-        // Counting sort of the row indexes by key group, keeping arrival order within each.
-        int[] starts = new int[KeyGroups.MAX_PARALLELISM + 1];
+        int[] keyGroups = new int[count];
+        GroupHashTable.hash(keyColumns, count, keyGroups);
+        int[] counts = new int[KeyGroups.MAX_PARALLELISM];
         for (int row = 0; row < count; row++) {
-            hashes[row] = KeyGroups.keyGroup(hashes[row]);
-            starts[hashes[row] + 1]++;
+            keyGroups[row] = KeyGroups.keyGroup(keyGroups[row]);
+            counts[keyGroups[row]]++;
         }
-        for (int keyGroup = 0; keyGroup < KeyGroups.MAX_PARALLELISM; keyGroup++) {
-            starts[keyGroup + 1] += starts[keyGroup];
+        boolean withNulls = false;
+        for (Vector column : rows.columns()) {
+            withNulls |= column.mayHaveNulls();
         }
-        int[] ordered = new int[count];
-        int[] next = starts.clone();
-        for (int row = 0; row < count; row++) {
-            ordered[next[hashes[row]]++] = row;
-        }
-        for (int keyGroup = 0; keyGroup < KeyGroups.MAX_PARALLELISM; keyGroup++) {
-            int from = starts[keyGroup];
-            int n = starts[keyGroup + 1] - from;
-            if (n == 0) {
-                continue;
+        DataOutput[] streams = new DataOutput[KeyGroups.MAX_PARALLELISM];
+        for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
+            if (counts[keyGroup] > 0) {
+                DataOutput out = state.keyGroup(keyGroup);
+                out.writeBoolean(true);
+                ValueCodec.writeVarLong(out, part.partition());
+                out.writeByte(part.input());
+                ValueCodec.writeVarInt(out, counts[keyGroup]);
+                out.writeBoolean(withNulls);
+                streams[keyGroup] = out;
+                written[keyGroup] = true;
             }
-            DataOutput out = state.keyGroup(keyGroup);
-            out.writeBoolean(true);
-            ValueCodec.writeVarLong(out, part.partition());
-            out.writeByte(part.input());
-            ValueCodec.writeRows(out, rows.columns(), Arrays.copyOfRange(ordered, from, from + n), n);
-            written[keyGroup] = true;
+        }
+        Vector[] columns = rows.columns();
+        for (int row = 0; row < count; row++) {
+            ValueCodec.writeRow(streams[keyGroups[row]], columns, row, withNulls);
         }
     }
 
@@ -361,7 +403,8 @@ public final class StreamingJoinOperator implements Operator {
             while (in.readBoolean()) {
                 long partition = ValueCodec.readVarLong(in);
                 int input = in.readByte();
-                Chunk rows = ValueCodec.readRows(in, types.get(input));
+                int count = ValueCodec.readVarInt(in);
+                Chunk rows = ValueCodec.readRowsRowMajor(in, types.get(input), count, in.readBoolean());
                 if (rows.size() > 0) {
                     side(input, partition).add(rows);
                 }

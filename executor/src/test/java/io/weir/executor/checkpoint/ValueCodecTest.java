@@ -1,0 +1,56 @@
+package io.weir.executor.checkpoint;
+
+import static io.weir.executor.operators.Rows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weir.executor.data.Chunk;
+import io.weir.executor.data.DataType;
+import io.weir.executor.operators.Chunks;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValueCodecTest {
+
+    /** Nine columns, so a row's null mask takes two bytes. */
+    private static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.STRING, DataType.DOUBLE,
+            DataType.BOOLEAN, DataType.BIGINT, DataType.STRING, DataType.STRING, DataType.BIGINT, DataType.DOUBLE);
+
+    private static List<List<Object>> rows(boolean withNulls) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            boolean nul = withNulls && i % 3 == 0;
+            rows.add(row((long) i * -7_000_000_000L, nul ? null : "s" + i + "\u00e9\u4e2d", i * 0.25, i % 2 == 0,
+                    (long) i, "", nul ? null : "x", nul ? null : Long.MIN_VALUE, withNulls && i % 4 == 1 ? null : -1.5));
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> roundTrip(List<List<Object>> rows, boolean withNulls) throws Exception {
+        Chunk chunk = Chunks.of(TYPES, rows);
+        StateOutput out = new StateOutput(4);
+        for (int row = 0; row < chunk.size(); row++) {
+            ValueCodec.writeRow(out, chunk.columns(), row, withNulls);
+        }
+        Chunk read = ValueCodec.readRowsRowMajor(new DataInputStream(new ByteArrayInputStream(out.toByteArray())),
+                TYPES, chunk.size(), withNulls);
+        List<List<Object>> back = new ArrayList<>();
+        for (int row = 0; row < read.size(); row++) {
+            back.add(Arrays.asList(read.rowObjects(row)));
+        }
+        return back;
+    }
+
+    @Test
+    void whenRowsAreWrittenOneByOne_thenTheyReadBackAsAChunkWithTheirNulls() throws Exception {
+        assertThat(roundTrip(rows(true), true)).isEqualTo(rows(true));
+    }
+
+    @Test
+    void whenNoColumnHasNulls_thenRowsNeedNoNullMasks() throws Exception {
+        assertThat(roundTrip(rows(false), false)).isEqualTo(rows(false));
+    }
+}
