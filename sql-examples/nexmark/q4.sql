@@ -1,3 +1,4 @@
+-- checked: streaming equals batch (NexmarkStreamingTest)
 -- Nexmark q4, average price per category: the average over categories of each auction's final (highest) price
 -- among the bids made while it was open. A GROUP BY over the updating result of a GROUP BY: each better bid
 -- retracts its auction's old price from its category's average.
