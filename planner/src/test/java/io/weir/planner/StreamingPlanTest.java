@@ -134,10 +134,36 @@ class StreamingPlanTest {
     }
 
     @Test
-    void whenAGroupByReadsAnotherGroupBy_thenThePlanIsRefused() {
-        assertThatThrownBy(() -> fixture.plan("SELECT n, COUNT(*) FROM (SELECT k, COUNT(*) AS n FROM endless "
+    void whenAGroupByReadsAnotherGroupBy_thenTheOuterOneRetractsAndTheInnerOneKeepsTheInsertOnlyState() {
+        StatementResult.Explain plan = explain("SELECT n, COUNT(*), SUM(k), AVG(k), MIN(k), MAX(k) FROM ("
+                + "SELECT k, COUNT(*) AS n FROM endless GROUP BY k) GROUP BY n", Map.of());
+
+        assertThat(plan.jobGraph()).containsSubsequence("GroupAggregate(keys [0]) ", "GroupAggregate(keys [0], retracting)");
+    }
+
+    @Test
+    void whenAGroupByReadsAFilteredGroupBy_thenItPlansAsARetractingGroupBy() {
+        StatementResult.Explain plan = explain("SELECT COUNT(*) FROM (SELECT k, COUNT(*) AS n FROM endless "
+                + "GROUP BY k HAVING COUNT(*) > 2) WHERE n < 10", Map.of());
+
+        assertThat(plan.jobGraph()).contains("GroupAggregate(global, retracting)");
+    }
+
+    @Test
+    void whenADistinctAggregateReadsAGroupBy_thenItPlansAsARetractingGroupBy() {
+        StatementResult.Explain plan = explain("SELECT COUNT(DISTINCT n), SUM(DISTINCT n) FROM (SELECT k, COUNT(*) AS n "
+                + "FROM endless GROUP BY k)", Map.of());
+
+        assertThat(plan.jobGraph()).contains("GroupAggregate(global, retracting)");
+    }
+
+    @Test
+    void whenAFunctionThatCannotTakeARowBackReadsAGroupBy_thenThePlanIsRefusedNamingIt() {
+        assertThatThrownBy(() -> fixture.plan("SELECT n, ANY_VALUE(k) FROM (SELECT k, COUNT(*) AS n FROM endless "
                 + "GROUP BY k) GROUP BY n"))
-                .hasMessageContaining("A GROUP BY (or DISTINCT) cannot read the updating result");
+                .isInstanceOf(WeirException.class)
+                .hasMessageContaining("ANY_VALUE cannot read the updating result of a GROUP BY")
+                .hasMessageContaining("COUNT, SUM, AVG, MIN and MAX");
     }
 
     @Test

@@ -35,6 +35,15 @@ public final class OperatorStateData implements StateWriter {
         return bytes;
     }
 
+    /**
+     * Takes {@code bytes} as the state of {@code keyGroup}, without copying (what {@link #keyGroup} and a write of
+     * them would do); the caller must not write to them afterwards.
+     */
+    public void adoptKeyGroup(int keyGroup, StateOutput bytes) {
+        keyGroup(keyGroup);
+        keyGroups.put(keyGroup, bytes);
+    }
+
     @Override
     public DataOutput operatorState() {
         if (operatorState != null) {
@@ -101,7 +110,7 @@ public final class OperatorStateData implements StateWriter {
     }
 
     private static void writeBytes(DataOutput out, StateOutput bytes) throws IOException {
-        out.writeInt(bytes.size());
+        out.writeInt(Math.toIntExact(bytes.size()));
         bytes.writeTo(out);
     }
 

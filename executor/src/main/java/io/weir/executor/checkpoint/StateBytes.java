@@ -60,7 +60,11 @@ public final class StateBytes {
      */
     public void writeTo(StateWriter writer) throws IOException {
         for (var entry : keyGroups.entrySet()) {
-            entry.getValue().bytes.writeTo(writer.keyGroup(entry.getKey()));
+            if (writer instanceof OperatorStateData data) {
+                data.adoptKeyGroup(entry.getKey(), entry.getValue().bytes);
+            } else {
+                entry.getValue().bytes.writeTo(writer.keyGroup(entry.getKey()));
+            }
         }
         if (operatorState != null) {
             operatorState.bytes.writeTo(writer.operatorState());

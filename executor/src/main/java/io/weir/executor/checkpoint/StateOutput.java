@@ -5,43 +5,96 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A growable byte buffer written through {@link DataOutput}, for serializing state. Unlike a
- * {@code DataOutputStream} over a {@code ByteArrayOutputStream} it takes no lock per byte: state is written one
- * variable-length value at a time, so that per-byte cost was most of a large snapshot's. One thread writes it.
+ * {@code DataOutputStream} over a {@code ByteArrayOutputStream} it takes no lock per byte (state is written one
+ * variable-length value at a time, so that per-byte cost was most of a large snapshot's), and it grows by adding
+ * blocks rather than copying into ever larger arrays (which for a large snapshot were copies of megabytes, and
+ * arrays large enough for the garbage collector to allocate outside the young generation). One thread writes it.
  */
 public final class StateOutput implements DataOutput {
 
+    /** Small enough to stay an ordinary young-generation allocation. */
+    private static final int BLOCK = 32 * 1024;
+
+    private final List<byte[]> full = new ArrayList<>();
+    /** Bytes used of each block in {@link #full}. */
+    private final List<Integer> fullSizes = new ArrayList<>();
     private byte[] bytes;
     private int size;
+    private long fullTotal;
 
     public StateOutput() {
         this(256);
     }
 
     public StateOutput(int capacity) {
-        bytes = new byte[Math.max(16, capacity)];
+        bytes = new byte[Math.max(16, Math.min(capacity, BLOCK))];
     }
 
-    public int size() {
-        return size;
+    public long size() {
+        return fullTotal + size;
     }
 
     public byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+        byte[] all = new byte[Math.toIntExact(size())];
+        int at = 0;
+        for (int i = 0; i < full.size(); i++) {
+            System.arraycopy(full.get(i), 0, all, at, fullSizes.get(i));
+            at += fullSizes.get(i);
+        }
+        System.arraycopy(bytes, 0, all, at, size);
+        return all;
     }
 
     /** Writes the bytes written so far to {@code out}, without copying them first. */
     public void writeTo(DataOutput out) throws IOException {
+        for (int i = 0; i < full.size(); i++) {
+            out.write(full.get(i), 0, fullSizes.get(i));
+        }
         out.write(bytes, 0, size);
     }
 
+    /** Makes room for {@code more} bytes in one piece in the current block. */
     private void ensure(int more) {
-        if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+        if (size + more <= bytes.length) {
+            return;
         }
+        if (size + more <= BLOCK) {
+            // Still growing the first, small block up to a whole one.
+            bytes = Arrays.copyOf(bytes, Math.max(size + more, Math.min(BLOCK, bytes.length * 2)));
+            return;
+        }
+        full.add(bytes);
+        fullSizes.add(size);
+        fullTotal += size;
+        bytes = new byte[Math.max(BLOCK, more)];
+        size = 0;
+    }
+
+    /** {@link ValueCodec#writeVarLong} without a call per byte. */
+    void writeVarLong(long value) {
+        ensure(10);
+        long zigzag = (value << 1) ^ (value >> 63);
+        while ((zigzag & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((zigzag & 0x7F) | 0x80);
+            zigzag >>>= 7;
+        }
+        bytes[size++] = (byte) zigzag;
+    }
+
+    /** {@link ValueCodec#writeVarInt} without a call per byte. */
+    void writeVarInt(int value) {
+        ensure(5);
+        while ((value & ~0x7F) != 0) {
+            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[size++] = (byte) value;
     }
 
     @Override
@@ -57,9 +110,16 @@ public final class StateOutput implements DataOutput {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        ensure(len);
-        System.arraycopy(b, off, bytes, size, len);
-        size += len;
+        while (len > 0) {
+            if (size == bytes.length) {
+                ensure(1);
+            }
+            int n = Math.min(len, bytes.length - size);
+            System.arraycopy(b, off, bytes, size, n);
+            size += n;
+            off += n;
+            len -= n;
+        }
     }
 
     @Override
@@ -112,9 +172,8 @@ public final class StateOutput implements DataOutput {
 
     @Override
     public void writeBytes(String s) {
-        ensure(s.length());
         for (int i = 0; i < s.length(); i++) {
-            bytes[size++] = (byte) s.charAt(i);
+            write(s.charAt(i));
         }
     }
 

@@ -29,6 +29,10 @@ public final class ValueCodec {
 
     /** An unsigned variable-length int: 7 bits a byte, low bits first. */
     public static void writeVarInt(DataOutput out, int value) throws IOException {
+        if (out instanceof StateOutput state) {
+            state.writeVarInt(value);
+            return;
+        }
         while ((value & ~0x7F) != 0) {
             out.writeByte((value & 0x7F) | 0x80);
             value >>>= 7;
@@ -50,6 +54,10 @@ public final class ValueCodec {
 
     /** A signed long in zig-zag variable-length form (1 byte for -64..63, at most 10). */
     public static void writeVarLong(DataOutput out, long value) throws IOException {
+        if (out instanceof StateOutput state) {
+            state.writeVarLong(value);
+            return;
+        }
         long zigzag = (value << 1) ^ (value >> 63);
         while ((zigzag & ~0x7FL) != 0) {
             out.writeByte((int) ((zigzag & 0x7F) | 0x80));

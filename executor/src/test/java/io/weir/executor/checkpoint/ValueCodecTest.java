@@ -50,6 +50,40 @@ class ValueCodecTest {
     }
 
     @Test
+    void whenMoreThanABlockIsWritten_thenTheBytesComeBackInOrder() throws Exception {
+        StateOutput out = new StateOutput();
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream reference = new java.io.DataOutputStream(expected);
+        byte[] big = new byte[70_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
+        for (int i = 0; i < 30_000; i++) {
+            ValueCodec.writeVarLong(out, i * 1_000_003L);
+            writeVarLongByBytes(reference, i * 1_000_003L);
+            if (i % 10_000 == 0) {
+                out.write(big);
+                reference.write(big);
+            }
+            out.writeInt(i);
+            reference.writeInt(i);
+        }
+
+        assertThat(out.size()).isEqualTo(expected.size());
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
+    /** The zig-zag varint as the generic (per-byte) path of {@link ValueCodec#writeVarLong} writes it. */
+    private static void writeVarLongByBytes(java.io.DataOutput out, long value) throws java.io.IOException {
+        long zigzag = (value << 1) ^ (value >> 63);
+        while ((zigzag & ~0x7FL) != 0) {
+            out.writeByte((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        out.writeByte((int) zigzag);
+    }
+
+    @Test
     void whenNoColumnHasNulls_thenRowsNeedNoNullMasks() throws Exception {
         assertThat(roundTrip(rows(false), false)).isEqualTo(rows(false));
     }

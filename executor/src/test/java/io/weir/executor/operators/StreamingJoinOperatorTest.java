@@ -126,15 +126,15 @@ class StreamingJoinOperatorTest {
     void whenTheWatermarkPassesALeftRowsBound_thenItIsNoLongerKept() throws Exception {
         OperatorTestHarness h = boundedLeft();
         h.push(0, row(1L, "old", 1_000L), row(1L, "new", 20_000L));
-        // Future right rows end windows at >= W + 2 = 12 002, so rows before 2 002 could still match: both kept.
-        h.watermark(12_000).push(1, row(1L, "a", 11_000L));
-        // Now rows before 2 502 can match nothing that comes: the bucket of 1 000 ([0, 2 500)) is freed.
-        h.watermark(12_500).push(1, row(1L, "b", 12_000L));
+        // Future right rows end windows at >= W + 2 = 10 002, so rows from 2 on could still match: both kept.
+        h.watermark(10_000).push(1, row(1L, "a", 10_002L));
+        // Now rows before 2 502 can match nothing that comes: the bucket of 1 000 ([624, 1 248)) is freed.
+        h.watermark(12_500).push(1, row(1L, "b", 12_502L));
 
         assertThat(h.finish()).containsExactlyInAnyOrder(
-                row(1L, "old", 1_000L, 1L, "a", 11_000L),
-                row(1L, "new", 20_000L, 1L, "a", 11_000L),
-                row(1L, "new", 20_000L, 1L, "b", 12_000L));
+                row(1L, "old", 1_000L, 1L, "a", 10_002L),
+                row(1L, "new", 20_000L, 1L, "a", 10_002L),
+                row(1L, "new", 20_000L, 1L, "b", 12_502L));
     }
 
     @Test

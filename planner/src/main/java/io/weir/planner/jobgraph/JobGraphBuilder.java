@@ -64,6 +64,7 @@ import io.weir.planner.physical.SetOpPhysicalRel;
 import io.weir.planner.physical.SinkPhysicalRel;
 import io.weir.planner.physical.SortPhysicalRel;
 import io.weir.planner.physical.UnionPhysicalRel;
+import io.weir.planner.physical.UpdatingInputs;
 import io.weir.planner.physical.ValuesPhysicalRel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -359,7 +360,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return new Stream(vertex, parallelism, input.types());
     }
 
-    /** A streaming GROUP BY with an updating result: hash-partitioned by its keys, one subtask without keys. */
+    /**
+     * A streaming GROUP BY with an updating result: hash-partitioned by its keys, one subtask without keys; it takes
+     * retracted rows back only when its input may retract them (the insert-only state is cheaper).
+     */
     @Override
     public Stream onGroupAggregate(GroupAggregatePhysicalRel rel) {
         Stream input = visit(rel.getInput());
@@ -367,8 +371,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         List<DataType> out = types(rel.getRowType());
         var calls = Aggregates.toRuntime(rel.getAggCallList(), input.types(), out, keys.length);
         List<DataType> inputTypes = input.types();
-        OperatorFactory factory = () -> new GroupAggregateOperator(keys, inputTypes, calls);
-        String name = "GroupAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ")";
+        boolean retracting = UpdatingInputs.mayRetract(rel.getInput());
+        OperatorFactory factory = () -> new GroupAggregateOperator(keys, inputTypes, calls, retracting);
+        String name = "GroupAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys))
+                + (retracting ? ", retracting" : "") + ")";
         if (keys.length == 0) {
             return addSingle(name, input, factory, out);
         }

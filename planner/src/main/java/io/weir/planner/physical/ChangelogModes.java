@@ -8,6 +8,7 @@ import io.weir.planner.logical.LogicalWindowAggregate;
 import java.util.function.Predicate;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Intersect;
@@ -22,10 +23,10 @@ import org.apache.calcite.rel.core.Union;
 /**
  * The changelog mode of each node of a streaming plan: insert-only, or updating ({@code +I}, {@code -U}, {@code +U}
  * rows). A GROUP BY that is not a window aggregate produces updates (its result for a group changes as rows
- * arrive); projections, filters and UNION ALL pass them through; every other operator reads only insert-only input,
- * and the plan is rejected at submit with a message naming what cannot consume the updates. So the group aggregate
- * itself always reads an insert-only input. A continuous SELECT's result takes updates; an INSERT's table must say
- * that its sink applies them.
+ * arrive); projections, filters and UNION ALL pass them through; a GROUP BY reads them too (taking retracted rows
+ * back out, for the functions that can: {@link #checkRetractable}); every other operator reads only insert-only
+ * input, and the plan is rejected at submit with a message naming what cannot consume the updates. A continuous
+ * SELECT's result takes updates; an INSERT's table must say that its sink applies them.
  */
 public final class ChangelogModes {
 
@@ -67,7 +68,10 @@ public final class ChangelogModes {
         }
         if (rel instanceof Aggregate aggregate && !(rel instanceof LogicalWindowAggregate)) {
             if (input != Mode.INSERT_ONLY) {
-                throw cannotRead("A GROUP BY (or DISTINCT)");
+                // A deterministic filter drops both halves of a retracted row alike, so filtered updates still
+                // retract exactly what was added; a group left without rows is deleted, so even DISTINCT updates.
+                checkRetractable(aggregate);
+                return Mode.UPDATES;
             }
             // Without aggregate calls (DISTINCT) a group's row never changes once emitted: inserts only.
             return aggregate.getAggCallList().isEmpty() ? Mode.INSERT_ONLY : Mode.UPDATES;
@@ -89,6 +93,24 @@ public final class ChangelogModes {
             return Mode.INSERT_ONLY;
         }
         throw cannotRead(describe(rel));
+    }
+
+    /** Rejects an aggregate over updates that calls a function which cannot take a retracted row back. */
+    private static void checkRetractable(Aggregate aggregate) {
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            String name = call.getAggregation().getName();
+            switch (call.getAggregation().getKind()) {
+                case COUNT, SUM, SUM0, AVG, MIN, MAX -> {
+                }
+                default -> throw notRetractable(name);
+            }
+        }
+    }
+
+    private static WeirException notRetractable(String function) {
+        return WeirException.plan(function + " cannot read the updating result of a GROUP BY over an unbounded "
+                + "input (its rows are retracted as later rows arrive, and " + function + " cannot take a row "
+                + "back); a GROUP BY over it can use COUNT, SUM, AVG, MIN and MAX (DISTINCT too)");
     }
 
     private static String describe(RelNode rel) {

@@ -9,8 +9,10 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Streaming GROUP BY (or a global aggregate) over an unbounded, insert-only input: an updating result, each group's
- * aggregates re-emitted as {@code -U}/{@code +U} when they change. One simple grouping set only.
+ * Streaming GROUP BY (or a global aggregate) over an unbounded input: an updating result, each group's aggregates
+ * re-emitted as {@code -U}/{@code +U} when they change. Over an updating input (another GROUP BY) it also takes
+ * retracted rows back and deletes ({@code -D}) a group left without rows ({@link UpdatingInputs}). One simple
+ * grouping set only.
  */
 public final class GroupAggregatePhysicalRel extends Aggregate implements PhysicalRel {
 

@@ -8,8 +8,8 @@ import org.apache.calcite.rel.core.Aggregate;
 
 /**
  * A logical aggregate that is not a window aggregate, with one grouping set -> {@link GroupAggregatePhysicalRel}
- * (streaming; batch uses a hash aggregate). {@link ChangelogModes} has checked that its input is insert-only and
- * that what reads it accepts updates.
+ * (streaming; batch uses a hash aggregate). {@link ChangelogModes} has checked that it can read its input (insert-only,
+ * or updates with retractable functions) and that what reads it accepts updates.
  */
 public final class GroupAggregatePhysicalRule extends ConverterRule {
 

@@ -27,6 +27,17 @@ public abstract class Accumulator {
      */
     public abstract void accumulate(Vector arg, int[] groupIds, int[] rows, int count);
 
+    /**
+     * Takes rows {@code rows[0..count)} of {@code arg} back out of their groups, as if they had never been folded
+     * in: the {@code -U}/{@code -D} rows of an updating input, each of which was folded in before (in this chunk or
+     * an earlier one). Only accumulators of functions that can be retracted override it.
+     *
+     * @throws UnsupportedOperationException for a function that cannot take rows back
+     */
+    public void retract(Vector arg, int[] groupIds, int[] rows, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot retract rows");
+    }
+
     /** The results of groups {@code [from, from + count)} as a new vector of the call's result type. */
     public abstract Vector results(int from, int count);
 

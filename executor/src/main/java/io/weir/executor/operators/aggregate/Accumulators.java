@@ -12,6 +12,18 @@ public final class Accumulators {
     }
 
     public static Accumulator create(AggregateCall call) {
+        return create(call, false);
+    }
+
+    /**
+     * @param retracting whether the accumulator must also take rows back ({@link Accumulator#retract}): MIN and MAX
+     *                   then keep every value per group
+     * @throws WeirException of kind PLAN when the call cannot be computed (or, retracting, cannot take rows back)
+     */
+    public static Accumulator create(AggregateCall call, boolean retracting) {
+        if (retracting) {
+            return retracting(call);
+        }
         PhysicalType arg = call.argIndex() < 0 || call.argType() == null ? null : call.argType().physical();
         return switch (call.kind()) {
             case COUNT -> new CountAccumulator();
@@ -38,6 +50,35 @@ public final class Accumulators {
                 yield new ValueAccumulator(call.kind() == AggregateKind.SINGLE_VALUE,
                         call.argType());
             }
+        };
+    }
+
+    private static Accumulator retracting(AggregateCall call) {
+        return switch (call.kind()) {
+            case COUNT, SUM, SUM0, AVG -> create(call, false);
+            case MIN, MAX -> {
+                if (call.argType() == null) {
+                    throw unsupported(call);
+                }
+                yield new MinMaxMultisetAccumulator(call.kind() == AggregateKind.MAX, call.argType(),
+                        call.resultType());
+            }
+            default -> throw notRetractable(call.kind().name());
+        };
+    }
+
+    /** The error for a function that cannot read an updating input; the planner checks with {@link #canRetract}. */
+    public static WeirException notRetractable(String function) {
+        return WeirException.plan(function + " cannot read the updating result of a GROUP BY (its rows can be "
+                + "retracted, and " + function + " cannot take a row back); COUNT, SUM, AVG, MIN and MAX can "
+                + "(DISTINCT too)");
+    }
+
+    /** Whether a GROUP BY over an updating input can compute {@code kind} (without DISTINCT). */
+    public static boolean canRetract(AggregateKind kind) {
+        return switch (kind) {
+            case COUNT, SUM, SUM0, AVG, MIN, MAX -> true;
+            default -> false;
         };
     }
 

@@ -20,13 +20,18 @@ import java.util.List;
  *
  * <p>DISTINCT keeps a second {@link GroupHashTable} keyed by (group id, value): a row counts only when it is
  * the first with its value in its group. Null arguments never count for DISTINCT (every function skips
- * them), so they are dropped before the lookup.
+ * them), so they are dropped before the lookup. A retracting DISTINCT call also counts the rows of each
+ * (group, value): a value is folded in when its count becomes 1 and taken back out when it drops to 0. Pairs
+ * whose count is 0 stay in the table (it cannot remove entries) but are left out of checkpoints.
  */
 public final class AggregateCallState {
 
     private final AggregateCall call;
     private final Accumulator accumulator;
     private final GroupHashTable distinctSeen;
+    private final boolean retracting;
+    /** Retracting DISTINCT only: by id in {@link #distinctSeen}, the rows holding that (group, value). */
+    private long[] distinctCounts = new long[0];
     /** Scratch arrays sized to the largest chunk seen, re-used across chunks. */
     private int[] rows = new int[0];
     private int[] hashes = new int[0];
@@ -34,8 +39,18 @@ public final class AggregateCallState {
     private int[] valueGroups = new int[0];
 
     public AggregateCallState(AggregateCall call) {
+        this(call, false);
+    }
+
+    /**
+     * @param retracting whether rows may also be taken back ({@link #retract})
+     * @throws io.weir.executor.api.WeirException of kind PLAN for a retracting call of a function that cannot take
+     *         rows back
+     */
+    public AggregateCallState(AggregateCall call, boolean retracting) {
         this.call = call;
-        this.accumulator = Accumulators.create(call);
+        this.retracting = retracting;
+        this.accumulator = Accumulators.create(call, retracting);
         this.distinctSeen = call.distinct() && call.argIndex() >= 0
                 ? new GroupHashTable(List.of(DataType.BIGINT, call.argType()))
                 : null;
@@ -87,13 +102,32 @@ public final class AggregateCallState {
         accumulator.accumulate(values, valueGroups, rows, count);
     }
 
+    /**
+     * Takes rows {@code selection[0..count)} of {@code chunk} back out of their groups (rows of kind {@code -U} or
+     * {@code -D}), applying the FILTER clause as {@link #accumulate} did; each was folded in before. Only for a state
+     * made retracting.
+     */
+    public void retract(Chunk chunk, int[] groupIds, int groupCount, int[] selection, int count) {
+        accumulator.ensureGroups(groupCount);
+        ensureRows(chunk.size());
+        System.arraycopy(selection, 0, rows, 0, count);
+        count = keepFiltered(chunk, count);
+        Vector arg = call.argIndex() < 0 ? null : chunk.column(call.argIndex());
+        if (distinctSeen != null) {
+            count = keepCountChanges(arg, groupIds, count, -1);
+        }
+        if (count > 0) {
+            accumulator.retract(arg, groupIds, rows, count);
+        }
+    }
+
     /** Folds rows {@code rows[0..count)} into their groups. */
     private void accumulateRows(Chunk chunk, int[] groupIds, int groupCount, int count) {
         accumulator.ensureGroups(groupCount);
         count = keepFiltered(chunk, count);
         Vector arg = call.argIndex() < 0 ? null : chunk.column(call.argIndex());
         if (distinctSeen != null) {
-            count = keepFirstDistinct(arg, groupIds, count);
+            count = retracting ? keepCountChanges(arg, groupIds, count, 1) : keepFirstDistinct(arg, groupIds, count);
         }
         if (count > 0) {
             accumulator.accumulate(arg, groupIds, rows, count);
@@ -156,6 +190,18 @@ public final class AggregateCallState {
         accumulator.reset(group);
     }
 
+    /**
+     * Empties group {@code group}, all of whose rows have been retracted, for a later row to start afresh (its
+     * DISTINCT values' counts are all 0 already). Only for a retracting state.
+     */
+    public void clear(int group, int groupCount) {
+        if (!retracting) {
+            throw new IllegalStateException("Only a retracting aggregate state clears groups");
+        }
+        accumulator.ensureGroups(groupCount);
+        accumulator.reset(group);
+    }
+
     /** True when groups of this call can be merged and reset: every call but a DISTINCT one. */
     public boolean isMergeable() {
         return distinctSeen == null;
@@ -187,6 +233,43 @@ public final class AggregateCallState {
 
     /** Keeps, among {@code rows[0..count)}, the first row of each (group, non-null value); returns how many. */
     private int keepFirstDistinct(Vector arg, int[] groupIds, int count) {
+        int nextNew = distinctSeen.size();
+        int candidates = lookUpDistinct(arg, groupIds, count);
+        int kept = 0;
+        for (int i = 0; i < candidates; i++) {
+            // New ids are handed out in row order, so the first row of a new (group, value) has the next one.
+            if (ids[i] == nextNew) {
+                rows[kept++] = rows[i];
+                nextNew++;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Adds {@code delta} (1 or -1) to the row counts of the (group, value) of each of {@code rows[0..count)} with a
+     * non-null value, and keeps the rows that make a value appear in (count now 1) or leave (count now 0) its group;
+     * returns how many.
+     */
+    private int keepCountChanges(Vector arg, int[] groupIds, int count, long delta) {
+        int candidates = lookUpDistinct(arg, groupIds, count);
+        distinctCounts = GroupArrays.ensure(distinctCounts, distinctSeen.size());
+        long changed = delta > 0 ? 1 : 0;
+        int kept = 0;
+        for (int i = 0; i < candidates; i++) {
+            if ((distinctCounts[ids[i]] += delta) == changed) {
+                rows[kept++] = rows[i];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Drops the rows with a null value from {@code rows[0..count)} and finds (or adds) the (group, value) of each
+     * other one: its id in {@link #distinctSeen} goes to {@code ids} at the row's new index. Returns how many rows
+     * are left.
+     */
+    private int lookUpDistinct(Vector arg, int[] groupIds, int count) {
         int candidates = 0;
         for (int i = 0; i < count; i++) {
             if (!arg.isNull(rows[i])) {
@@ -207,17 +290,8 @@ public final class AggregateCallState {
             ids = new int[rows.length];
         }
         GroupHashTable.hash(keys, candidates, hashes);
-        int nextNew = distinctSeen.size();
         distinctSeen.findOrInsert(keys, hashes, candidates, ids);
-        int kept = 0;
-        for (int i = 0; i < candidates; i++) {
-            // New ids are handed out in row order, so the first row of a new (group, value) has the next one.
-            if (ids[i] == nextNew) {
-                rows[kept++] = rows[i];
-                nextNew++;
-            }
-        }
-        return kept;
+        return candidates;
     }
 
     /**
@@ -238,8 +312,11 @@ public final class AggregateCallState {
         LongVector seenGroups = (LongVector) distinctSeen.keyColumn(0);
         int[] pairs = new int[distinctSeen.size()];
         int pairCount = 0;
+        if (retracting) {
+            distinctCounts = GroupArrays.ensure(distinctCounts, distinctSeen.size());
+        }
         for (int pair = 0; pair < distinctSeen.size(); pair++) {
-            if (indexOfGroup[(int) seenGroups.get(pair)] >= 0) {
+            if (indexOfGroup[(int) seenGroups.get(pair)] >= 0 && (!retracting || distinctCounts[pair] > 0)) {
                 pairs[pairCount++] = pair;
             }
         }
@@ -250,6 +327,9 @@ public final class AggregateCallState {
         ValueCodec.writeVarInt(out, pairCount);
         ValueCodec.writeColumn(out, indexes, identity(pairCount), pairCount);
         ValueCodec.writeColumn(out, distinctSeen.keyColumn(1), pairs, pairCount);
+        if (retracting) {
+            GroupStateCodec.writeLongs(out, distinctCounts, pairs, pairCount);
+        }
     }
 
     /** Reads what {@link #writeGroups} wrote into groups {@code groups[0..count)}; there are {@code groupCount} now. */
@@ -262,6 +342,10 @@ public final class AggregateCallState {
         int pairCount = ValueCodec.readVarInt(in);
         LongVector indexes = (LongVector) ValueCodec.readColumn(in, DataType.BIGINT, pairCount);
         Vector values = ValueCodec.readColumn(in, call.argType(), pairCount);
+        long[] counts = new long[pairCount];
+        if (retracting) {
+            GroupStateCodec.readLongs(in, counts, identity(pairCount), pairCount);
+        }
         if (pairCount == 0) {
             return;
         }
@@ -272,7 +356,14 @@ public final class AggregateCallState {
         Vector[] keys = {pairGroups, values};
         int[] pairHashes = new int[pairCount];
         GroupHashTable.hash(keys, pairCount, pairHashes);
-        distinctSeen.findOrInsert(keys, pairHashes, pairCount, new int[pairCount]);
+        int[] pairIds = new int[pairCount];
+        distinctSeen.findOrInsert(keys, pairHashes, pairCount, pairIds);
+        if (retracting) {
+            distinctCounts = GroupArrays.ensure(distinctCounts, distinctSeen.size());
+            for (int i = 0; i < pairCount; i++) {
+                distinctCounts[pairIds[i]] = counts[i];
+            }
+        }
     }
 
     private static int[] identity(int count) {

@@ -35,6 +35,18 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    public void retract(Vector arg, int[] groupIds, int[] rows, int count) {
+        long[] c = counts;
+        boolean[] nulls = arg == null || !arg.mayHaveNulls() ? null : arg.nullMask();
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls == null || !nulls[r]) {
+                c[groupIds[r]]--;
+            }
+        }
+    }
+
+    @Override
     public Vector results(int from, int count) {
         LongVector out = new LongVector(count);
         System.arraycopy(counts, from, out.values(), 0, count);

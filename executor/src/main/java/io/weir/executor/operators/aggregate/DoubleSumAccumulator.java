@@ -44,6 +44,25 @@ final class DoubleSumAccumulator extends Accumulator {
     }
 
     @Override
+    public void retract(Vector arg, int[] groupIds, int[] rows, int count) {
+        double[] values = ((DoubleVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        double[] s = sums;
+        long[] c = counts;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (nulls == null || !nulls[r]) {
+                int g = groupIds[r];
+                s[g] -= values[r];
+                // The last value out leaves an exact 0, not the rounding residue of the sums in between.
+                if (--c[g] == 0) {
+                    s[g] = 0;
+                }
+            }
+        }
+    }
+
+    @Override
     public Vector results(int from, int count) {
         Vector out = Vector.allocate(resultType, count);
         for (int i = 0; i < count; i++) {

@@ -56,6 +56,26 @@ final class LongSumAccumulator extends Accumulator {
     }
 
     @Override
+    public void retract(Vector arg, int[] groupIds, int[] rows, int count) {
+        long[] values = ((LongVector) arg).values();
+        boolean[] nulls = arg.mayHaveNulls() ? arg.nullMask() : null;
+        long[] s = sums;
+        long[] c = counts;
+        try {
+            for (int i = 0; i < count; i++) {
+                int r = rows[i];
+                if (nulls == null || !nulls[r]) {
+                    int g = groupIds[r];
+                    s[g] = Math.subtractExact(s[g], values[r]);
+                    c[g]--;
+                }
+            }
+        } catch (ArithmeticException e) {
+            throw NumericResults.overflow(function);
+        }
+    }
+
+    @Override
     public Vector results(int from, int count) {
         Vector out = Vector.allocate(resultType, count);
         for (int i = 0; i < count; i++) {

@@ -122,8 +122,9 @@ public final class StreamingJoinOperator implements Operator {
         }
         boundColumns[input] = column;
         boundSlacks[input] = slack;
-        // A few buckets over the bound's span: rows are freed at most one bucket late.
-        bucketWidths[input] = Math.max(100, Math.min(60_000, slack / 4));
+        // Rows are freed at most one bucket late: 16 buckets over the bound's span keep that to a few percent of
+        // the state (which every checkpoint writes), and a probe from the other side visits each bucket.
+        bucketWidths[input] = Math.max(100, Math.min(60_000, slack / 16));
         return this;
     }
 

@@ -5,6 +5,7 @@ import io.weir.executor.api.StateReader;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.RowKind;
 import io.weir.executor.operators.Chunks;
 import io.weir.executor.operators.OperatorTestHarness;
 import io.weir.executor.testing.SnapshotHarness;
@@ -41,15 +42,26 @@ public final class KeyedSubtasks {
 
     /** Routes {@code rows} by key and pushes each subtask's share as one chunk. */
     public KeyedSubtasks push(List<List<Object>> rows) throws Exception {
+        return push(rows, null);
+    }
+
+    /** Routes {@code rows}, of kinds {@code kinds} (null: all inserts), as {@link #push(List)} does. */
+    public KeyedSubtasks push(List<List<Object>> rows, List<RowKind> kinds) throws Exception {
         List<List<List<Object>>> shares = new ArrayList<>();
-        harnesses.forEach(h -> shares.add(new ArrayList<>()));
-        for (List<Object> row : rows) {
-            Chunk one = Chunks.of(input, row);
-            shares.get(SnapshotHarness.subtaskOf(one, 0, keys, harnesses.size())).add(row);
+        List<List<RowKind>> shareKinds = new ArrayList<>();
+        harnesses.forEach(h -> {
+            shares.add(new ArrayList<>());
+            shareKinds.add(new ArrayList<>());
+        });
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = rows.get(r);
+            int subtask = SnapshotHarness.subtaskOf(Chunks.of(input, row), 0, keys, harnesses.size());
+            shares.get(subtask).add(row);
+            shareKinds.get(subtask).add(kinds == null ? RowKind.INSERT : kinds.get(r));
         }
         for (int s = 0; s < harnesses.size(); s++) {
             if (!shares.get(s).isEmpty()) {
-                harnesses.get(s).push(0, Chunks.of(input, shares.get(s)));
+                harnesses.get(s).push(0, Chunks.of(input, shares.get(s), kinds == null ? null : shareKinds.get(s)));
             }
         }
         return this;
