@@ -104,6 +104,15 @@ class TopNPlanTest {
     }
 
     @Test
+    void whenAGroupByReadsATopN_thenItTakesBackTheRowsThatLeaveTheTopN() {
+        StatementResult.Explain plan = explain("SELECT k, COUNT(*), MIN(v) FROM (SELECT k, v FROM (SELECT *, "
+                + "ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM endless) WHERE rn <= 3) GROUP BY k",
+                STREAMING);
+
+        assertThat(plan.jobGraph()).containsSubsequence("Rank(keys [0], top 3)", "GroupAggregate(keys [0], retracting)");
+    }
+
+    @Test
     void whenATopNIsWrittenToAnAppendOnlyTable_thenThePlanIsRefusedButABlackholeTakesIt() {
         fixture.plan("CREATE TABLE kept (k INT, v BIGINT)");
         fixture.plan("CREATE TABLE sink (k INT, v BIGINT) WITH ('connector' = 'blackhole')");

@@ -14,10 +14,12 @@ public final class UpdatingInputs {
 
     /**
      * True when {@code rel} may emit retractions: it is, or reads from, a GROUP BY whose result is updated (one with
-     * aggregate calls, or one over an updating input). Conservative: any such GROUP BY below counts.
+     * aggregate calls, or one over an updating input) or a Top-N (streaming: rows leave the top N). Conservative: any
+     * such operator below counts.
      */
     public static boolean mayRetract(RelNode rel) {
-        if (rel instanceof GroupAggregatePhysicalRel aggregate && !aggregate.getAggCallList().isEmpty()) {
+        if (rel instanceof GroupAggregatePhysicalRel aggregate && !aggregate.getAggCallList().isEmpty()
+                || rel instanceof RankPhysicalRel) {
             return true;
         }
         for (RelNode input : rel.getInputs()) {
