@@ -93,11 +93,16 @@ public final class Chunk implements StreamElement {
 
     /** The same rows restricted to the given columns, without copying. */
     public Chunk project(int[] columnIndexes) {
-        Vector[] projected = new Vector[columnIndexes.length];
+        return new Chunk(columns(columnIndexes), size, rowKinds);
+    }
+
+    /** The columns at {@code columnIndexes}, in that order (e.g. a row's key columns, to hash). */
+    public Vector[] columns(int[] columnIndexes) {
+        Vector[] selected = new Vector[columnIndexes.length];
         for (int i = 0; i < columnIndexes.length; i++) {
-            projected[i] = columns[columnIndexes[i]];
+            selected[i] = columns[columnIndexes[i]];
         }
-        return new Chunk(projected, size, rowKinds);
+        return selected;
     }
 
     /** A new chunk of rows {@code positions[0..count)} of this one, in that order. */

@@ -63,10 +63,7 @@ public final class HashAggregateOperator implements Operator {
             hashes = new int[size];
             groupIds = new int[size];
         }
-        Vector[] keys = new Vector[groupKeys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(groupKeys[k]);
-        }
+        Vector[] keys = chunk.columns(groupKeys);
         GroupHashTable.hash(keys, size, hashes);
         groups.findOrInsert(keys, hashes, size, groupIds);
         int groupCount = groups.size();

@@ -126,10 +126,7 @@ public final class GroupAggregateOperator implements Operator {
             return;
         }
         ensureScratch(size);
-        Vector[] keys = new Vector[groupKeys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(groupKeys[k]);
-        }
+        Vector[] keys = chunk.columns(groupKeys);
         GroupHashTable.hash(keys, size, hashes);
         int groupsBefore = groups.size();
         groups.findOrInsert(keys, hashes, size, groupIds);

@@ -198,7 +198,7 @@ public final class BuildSide {
 
     private void probeIndexed(Chunk chunk, int[] probeKeys, int[] firstMatch) {
         int size = chunk.size();
-        Vector[] keyColumns = keyColumns(chunk, probeKeys);
+        Vector[] keyColumns = chunk.columns(probeKeys);
         ensureScratch(size);
         GroupHashTable.hash(keyColumns, size, hashes);
         table.find(keyColumns, hashes, size, firstMatch);
@@ -212,14 +212,6 @@ public final class BuildSide {
     /** The build row after {@code row} with the same key, or -1. */
     public int nextMatch(int row) {
         return nextInChain[row] - 1;
-    }
-
-    private static Vector[] keyColumns(Chunk chunk, int[] keys) {
-        Vector[] columns = new Vector[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            columns[k] = chunk.column(keys[k]);
-        }
-        return columns;
     }
 
     /** SQL's rule: a null never equals anything, unless the key is compared with IS NOT DISTINCT FROM. */

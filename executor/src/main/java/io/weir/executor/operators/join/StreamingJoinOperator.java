@@ -354,10 +354,7 @@ public final class StreamingJoinOperator implements Operator {
             throws IOException {
         Chunk rows = part.rows();
         int count = rows.size();
-        Vector[] keyColumns = new Vector[keys.length];
-        for (int k = 0; k < keyColumns.length; k++) {
-            keyColumns[k] = rows.column(keys[k]);
-        }
+        Vector[] keyColumns = rows.columns(keys);
         int[] keyGroups = new int[count];
         GroupHashTable.hash(keyColumns, count, keyGroups);
         int[] counts = new int[KeyGroups.MAX_PARALLELISM];

@@ -117,10 +117,7 @@ public final class SessionWindowAggregateOperator implements Operator {
         if (count == 0) {
             return;
         }
-        Vector[] keys = new Vector[partitionKeys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(partitionKeys[k]);
-        }
+        Vector[] keys = chunk.columns(partitionKeys);
         GroupHashTable.hash(keys, size, hashes);
         long[] values = times.values();
         for (int i = 0; i < count; i++) {

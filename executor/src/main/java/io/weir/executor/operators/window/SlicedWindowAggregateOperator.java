@@ -146,10 +146,7 @@ public final class SlicedWindowAggregateOperator implements Operator {
             return;
         }
         ensureScratch(size);
-        Vector[] keys = new Vector[keyColumns.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(keyColumns[k]);
-        }
+        Vector[] keys = chunk.columns(keyColumns);
         LongVector timeVector = chunk.longColumn(timeColumn);
         int count = rowtime.select(timeVector, size, kept);
         if (count == 0) {

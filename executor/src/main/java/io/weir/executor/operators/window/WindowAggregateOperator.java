@@ -110,10 +110,7 @@ public final class WindowAggregateOperator implements Operator {
             return;
         }
         ensureScratch(size);
-        Vector[] keys = new Vector[groupKeys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(groupKeys[k]);
-        }
+        Vector[] keys = chunk.columns(groupKeys);
         GroupHashTable.hash(keys, size, hashes);
         route(chunk, keys, size);
         buckets.accumulate(chunk, groupIds);
