@@ -60,10 +60,7 @@ final class RankedPartitions {
 
     /** The partition ids of rows {@code [0, size)} of {@code chunk} into {@code ids}, creating new partitions. */
     void findOrInsert(Chunk chunk, int size, int[] hashes, int[] ids) {
-        Vector[] keys = new Vector[partitionKeys.length];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = chunk.column(partitionKeys[k]);
-        }
+        Vector[] keys = chunk.columns(partitionKeys);
         GroupHashTable.hash(keys, size, hashes);
         partitions.findOrInsert(keys, hashes, size, ids);
         ensurePartitions(partitions.size());
