@@ -45,9 +45,10 @@ import java.util.TreeMap;
  * <p>Keys match under SQL equality (a null key matches nothing) except null-safe ones ({@code IS NOT DISTINCT
  * FROM}); the residual condition, over left ++ right columns, keeps only pairs where it is TRUE.
  *
- * <p>Checkpoints (serialized asynchronously, see {@link #snapshotState}): the stored rows of both sides by key group (the key group of the row's join key, which is how
- * the hash exchange routes rows here), so the join restores at any parallelism; the watermark as operator state,
- * whose minimum over the old subtasks is the restored floor below which window rows are late.
+ * <p>Checkpoints (serialized asynchronously, see {@link #snapshotState}): the stored rows of both sides by key
+ * group (the key group of the row's join key, which is how the hash exchange routes rows here), so the join
+ * restores at any parallelism; the watermark as operator state, whose minimum over the old subtasks is the restored
+ * floor below which window rows are late.
  */
 public final class StreamingJoinOperator implements Operator {
 
