@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole Weir jobs over 1 M Nexmark events (about 920 000 bids), warm: window aggregation and joins (q7's tumbling max joined
- * back to the bids, q5's sliding counts per auction window-joined with their maximum) and the cost of state snapshots (checkpoints every 100 ms against none). Run
- * from the repository root (reads {@code sql-examples/nexmark}). Seconds per job.
+ * Whole Weir jobs over 1 M Nexmark events (about 920 000 bids), warm: window aggregation and joins (q7's tumbling
+ * max joined back to the bids, q5's sliding counts per auction window-joined with their maximum) and the cost of
+ * state snapshots (checkpoints every 100 ms against none). Run from the repository root (reads
+ * {@code sql-examples/nexmark}). Seconds per job.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -35,7 +35,8 @@ public final class NexmarkBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
-        List<String> queries = list(o.getOrDefault("queries", "q0,q1,q2,q3,q4,q5,q7,q8,q9,q11,q14,q15,q16,q17,q18,q19,q20,q21,q22"));
+        List<String> queries = list(o.getOrDefault("queries",
+                "q0,q1,q2,q3,q4,q5,q7,q8,q9,q11,q14,q15,q16,q17,q18,q19,q20,q21,q22"));
         long events = Long.parseLong(o.getOrDefault("events", "10000000"));
         List<Integer> parallelisms = list(o.getOrDefault("parallelism", "1,2")).stream().map(Integer::parseInt).toList();
         List<String> checkpoints = list(o.getOrDefault("checkpoint", "off"));

@@ -258,7 +258,10 @@ public final class StreamingJoinOperator implements Operator {
         }
     }
 
-    /** True when the window ending at {@code end} (exclusive) is closed: its last millisecond is at or below the watermark. */
+    /**
+     * True when the window ending at {@code end} (exclusive) is closed: its last millisecond is at or below the
+     * watermark.
+     */
     private boolean isClosed(long end) {
         return watermark == Long.MAX_VALUE || (watermark != Long.MIN_VALUE && end <= watermark + 1);
     }
