@@ -197,12 +197,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         List<DataType> inputTypes = input.types();
         OperatorFactory factory = () -> new HashAggregateOperator(keys, inputTypes, calls);
         String name = "HashAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ")";
-        if (keys.length == 0) {
-            return addSingle(name, input, factory, types(rel.getRowType()));
-        }
-        int vertex = graph.addOperator(name, parallelism, factory, 1, types(rel.getRowType()));
-        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
-        return new Stream(vertex, parallelism, types(rel.getRowType()));
+        return addKeyed(name, input, factory, keys, types(rel.getRowType()));
     }
 
     @Override
@@ -284,16 +279,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     @Override
     public Stream onSort(SortPhysicalRel rel) {
         Stream input = visit(rel.getInput());
-        List<RelFieldCollation> fields = rel.getCollation().getFieldCollations();
-        int[] keys = new int[fields.size()];
-        boolean[] descending = new boolean[fields.size()];
-        boolean[] nullsFirst = new boolean[fields.size()];
-        for (int i = 0; i < keys.length; i++) {
-            RelFieldCollation field = fields.get(i);
-            keys[i] = field.getFieldIndex();
-            descending[i] = field.getDirection().isDescending();
-            nullsFirst[i] = nullsFirst(field);
-        }
+        SortKeys sort = SortKeys.of(rel.getCollation().getFieldCollations(), 0);
+        int[] keys = sort.keys();
+        boolean[] descending = sort.descending();
+        boolean[] nullsFirst = sort.nullsFirst();
         long offset = literal(rel.offset, 0);
         long fetch = literal(rel.fetch, -1);
         List<DataType> types = input.types();
@@ -375,12 +364,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         OperatorFactory factory = () -> new GroupAggregateOperator(keys, inputTypes, calls, retracting);
         String name = "GroupAggregate(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys))
                 + (retracting ? ", retracting" : "") + ")";
-        if (keys.length == 0) {
-            return addSingle(name, input, factory, out);
-        }
-        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
-        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
-        return new Stream(vertex, parallelism, out);
+        return addKeyed(name, input, factory, keys, out);
     }
 
     /**
@@ -392,16 +376,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         Stream input = visit(rel.getInput());
         TopN topN = rel.topN();
         int[] keys = topN.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
-        List<RelFieldCollation> fields = topN.order().getFieldCollations();
-        int[] sortKeys = new int[fields.size()];
-        boolean[] descending = new boolean[fields.size()];
-        boolean[] nullsFirst = new boolean[fields.size()];
-        for (int i = 0; i < sortKeys.length; i++) {
-            RelFieldCollation field = fields.get(i);
-            sortKeys[i] = field.getFieldIndex();
-            descending[i] = field.getDirection().isDescending();
-            nullsFirst[i] = nullsFirst(field);
-        }
+        SortKeys sort = SortKeys.of(topN.order().getFieldCollations(), 0);
+        int[] sortKeys = sort.keys();
+        boolean[] descending = sort.descending();
+        boolean[] nullsFirst = sort.nullsFirst();
         List<DataType> inputTypes = input.types();
         List<DataType> out = types(rel.getRowType());
         boolean emitAtEnd = !streaming;
@@ -409,12 +387,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                 topN.newerWinsTies(), topN.outputRowNumber(), emitAtEnd, inputTypes);
         String name = "Rank(" + (keys.length == 0 ? "global" : "keys " + Arrays.toString(keys)) + ", top "
                 + topN.limit() + (topN.outputRowNumber() ? ", row number" : "") + ")";
-        if (keys.length == 0) {
-            return addSingle(name, input, factory, out);
-        }
-        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
-        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
-        return new Stream(vertex, parallelism, out);
+        return addKeyed(name, input, factory, keys, out);
     }
 
     @Override
@@ -459,13 +432,8 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         String name = "WindowAggregate(keys " + Arrays.toString(keys) + ", sliced " + window.describe() + ")";
         OperatorFactory factory = () -> new SlicedWindowAggregateOperator(spec, timeColumn, keys, outputKeys,
                 inputTypes, calls);
-        if (keys.length == 0) {
-            // One group per window: every row goes to one subtask, as the window's rows would.
-            return addSingle(name, input, factory, out);
-        }
-        int vertex = graph.addOperator(name, parallelism, factory, 1, out);
-        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
-        return new Stream(vertex, parallelism, out);
+        // Without keys there is one group per window: every row goes to one subtask, as the window's rows would.
+        return addKeyed(name, input, factory, keys, out);
     }
 
     @Override
@@ -540,15 +508,10 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         Stream input = visit(rel.getInput());
         List<RelFieldCollation> fields = rel.getCollation().getFieldCollations();
         int timeColumn = fields.get(0).getFieldIndex();
-        int[] keys = new int[fields.size() - 1];
-        boolean[] descending = new boolean[keys.length];
-        boolean[] nullsFirst = new boolean[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            RelFieldCollation field = fields.get(i + 1);
-            keys[i] = field.getFieldIndex();
-            descending[i] = field.getDirection().isDescending();
-            nullsFirst[i] = nullsFirst(field);
-        }
+        SortKeys sort = SortKeys.of(fields, 1);
+        int[] keys = sort.keys();
+        boolean[] descending = sort.descending();
+        boolean[] nullsFirst = sort.nullsFirst();
         long fetch = literal(rel.fetch, -1);
         List<DataType> types = input.types();
         return addSingle("StreamingSort", input,
@@ -588,6 +551,16 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return new Stream(vertex, input.parallelism(), types);
     }
 
+    /** A keyed operator: hash-partitioned on {@code keys}, or all rows to one subtask when there are none. */
+    private Stream addKeyed(String name, Stream input, OperatorFactory factory, int[] keys, List<DataType> types) {
+        if (keys.length == 0) {
+            return addSingle(name, input, factory, types);
+        }
+        int vertex = graph.addOperator(name, parallelism, factory, 1, types);
+        graph.connect(input.vertex(), vertex, 0, Partitioning.hash(keys));
+        return new Stream(vertex, parallelism, types);
+    }
+
     private Stream addSingle(String name, Stream input, OperatorFactory factory, List<DataType> types) {
         int vertex = graph.addOperator(name, 1, factory, 1, types);
         graph.connect(input.vertex(), vertex, 0, toSingle(input));
@@ -598,14 +571,6 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         return input.parallelism() == 1 ? Partitioning.FORWARD : Partitioning.SINGLE;
     }
 
-    private static boolean nullsFirst(RelFieldCollation field) {
-        return switch (field.nullDirection) {
-            case FIRST -> true;
-            case LAST -> false;
-            // Flink's default: nulls are the smallest values.
-            default -> !field.getDirection().isDescending();
-        };
-    }
 
     private static long literal(RexNode node, long defaultValue) {
         return node == null ? defaultValue : ((RexLiteral) node).getValueAs(Long.class);

@@ -1,6 +1,8 @@
 package io.weir.executor.operators.aggregate;
 
 import static io.weir.executor.operators.Rows.row;
+import static io.weir.executor.operators.Changelogs.changelog;
+import static io.weir.executor.operators.Changelogs.materialize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.AggregateCall;
@@ -8,13 +10,11 @@ import io.weir.executor.api.AggregateKind;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.data.DataType;
-import io.weir.executor.data.RowKind;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.OperatorTestHarness;
 import io.weir.executor.operators.window.KeyedSubtasks;
 import io.weir.executor.testing.SnapshotHarness;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,17 +46,6 @@ class GroupAggregateOperatorTest {
 
     private static List<Object> bid(String key, long bidder, long price) {
         return row(key, bidder, price, price < 10);
-    }
-
-    /** The output so far as {@code +I[...]} strings, in order. */
-    private static List<String> changelog(OperatorTestHarness h) {
-        List<String> lines = new ArrayList<>();
-        List<List<Object>> rows = h.rows();
-        List<RowKind> kinds = h.rowKinds();
-        for (int i = 0; i < rows.size(); i++) {
-            lines.add(kinds.get(i).shortString() + rows.get(i));
-        }
-        return lines;
     }
 
     @Test
@@ -120,29 +109,6 @@ class GroupAggregateOperatorTest {
                 "[k2, 2, 2, 1, 1, 4, 2, 2, 2]", "[k3, 2, 2, 1, 1, 6, 3, 3, 3]");
     }
 
-    /**
-     * The table a changelog leaves: {@code +I}/{@code +U} add a row, {@code -U}/{@code -D} remove one that must be
-     * there (an update of a row never emitted would be a bug).
-     */
-    private static Map<String, Integer> materialize(List<String> changelog) {
-        Map<String, Integer> table = new HashMap<>();
-        for (String line : changelog) {
-            String row = line.substring(2);
-            if (line.startsWith("+")) {
-                table.merge(row, 1, Integer::sum);
-            } else {
-                Integer count = table.get(row);
-                assertThat(count).as("retracted row %s is in the table", row).isNotNull();
-                if (count == 1) {
-                    table.remove(row);
-                } else {
-                    table.put(row, count - 1);
-                }
-            }
-        }
-        return table;
-    }
-
     private static final int ROWS = 400;
     private static final int BATCH = 7;
 
@@ -165,12 +131,6 @@ class GroupAggregateOperatorTest {
             }
             subtasks.push(batch);
         }
-    }
-
-    private static List<String> changelog(KeyedSubtasks subtasks) {
-        List<String> lines = new ArrayList<>();
-        subtasks.harnesses.forEach(h -> lines.addAll(changelog(h)));
-        return lines;
     }
 
     @Test

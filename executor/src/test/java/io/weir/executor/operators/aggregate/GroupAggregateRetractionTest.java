@@ -1,6 +1,8 @@
 package io.weir.executor.operators.aggregate;
 
 import static io.weir.executor.operators.Rows.row;
+import static io.weir.executor.operators.Changelogs.changelog;
+import static io.weir.executor.operators.Changelogs.materialize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,14 +53,6 @@ class GroupAggregateRetractionTest {
             rows.add(row(changes[i + 1], changes[i + 2], changes[i + 3]));
         }
         h.push(0, Chunks.of(INPUT, rows, kinds));
-    }
-
-    private static List<String> changelog(OperatorTestHarness h) {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < h.rows().size(); i++) {
-            lines.add(h.rowKinds().get(i).shortString() + h.rows().get(i));
-        }
-        return lines;
     }
 
     private static final RowKind I = RowKind.INSERT;
@@ -250,25 +244,6 @@ class GroupAggregateRetractionTest {
         }
     }
 
-    /** The table a changelog leaves; a retraction of a row not in it fails the test. */
-    private static Map<String, Integer> materialize(KeyedSubtasks... runs) {
-        Map<String, Integer> table = new HashMap<>();
-        for (KeyedSubtasks run : runs) {
-            for (OperatorTestHarness h : run.harnesses) {
-                for (String line : changelog(h)) {
-                    String row = line.substring(2);
-                    if (line.startsWith("+")) {
-                        table.merge(row, 1, Integer::sum);
-                    } else {
-                        assertThat(table).as("retracted row %s is in the table", row).containsKey(row);
-                        table.compute(row, (r, n) -> n == 1 ? null : n - 1);
-                    }
-                }
-            }
-        }
-        return table;
-    }
-
     @Test
     void whenRestoredAtTheSameOrAnotherParallelism_thenTheChangelogLeavesTheSameTableAsAnUninterruptedRun()
             throws Exception {
@@ -276,7 +251,7 @@ class GroupAggregateRetractionTest {
         List<List<Object>> rows = upstream(kinds);
         KeyedSubtasks uninterrupted = subtasks(1, null);
         feed(uninterrupted, rows, kinds, 0, rows.size());
-        Map<String, Integer> expected = materialize(uninterrupted);
+        Map<String, Integer> expected = materialize(changelog(uninterrupted));
         assertThat(expected).hasSize(4);
 
         for (int[] p : new int[][] {{1, 1}, {2, 2}, {2, 1}, {1, 3}, {3, 2}}) {
@@ -285,7 +260,7 @@ class GroupAggregateRetractionTest {
                 feed(first, rows, kinds, 0, split);
                 KeyedSubtasks second = subtasks(p[1], SnapshotHarness.restore(first.snapshot(), p[1]));
                 feed(second, rows, kinds, split, rows.size());
-                assertThat(materialize(first, second)).as("p%d -> p%d after %d rows", p[0], p[1], split)
+                assertThat(materialize(changelog(first, second))).as("p%d -> p%d after %d rows", p[0], p[1], split)
                         .isEqualTo(expected);
             }
         }

@@ -1,12 +1,13 @@
 package io.weir.executor.operators.rank;
 
 import static io.weir.executor.operators.Rows.row;
+import static io.weir.executor.operators.Changelogs.changelog;
+import static io.weir.executor.operators.Changelogs.materialize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.StateReader;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.data.DataType;
-import io.weir.executor.data.RowKind;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.OperatorTestHarness;
 import io.weir.executor.operators.window.KeyedSubtasks;
@@ -46,16 +47,6 @@ class RankOperatorTest {
 
     private static List<Object> bid(long auction, long bidder, long price, long time) {
         return row(auction, bidder, price, time);
-    }
-
-    private static List<String> changelog(OperatorTestHarness h) {
-        List<String> lines = new ArrayList<>();
-        List<List<Object>> rows = h.rows();
-        List<RowKind> kinds = h.rowKinds();
-        for (int i = 0; i < rows.size(); i++) {
-            lines.add(kinds.get(i).shortString() + rows.get(i));
-        }
-        return lines;
     }
 
     @Test
@@ -133,29 +124,6 @@ class RankOperatorTest {
                 "+I[1, 11, 70, 2, 1]", "+I[1, 12, 60, 3, 2]", "+I[2, 10, 5, 1, 1]");
     }
 
-    /**
-     * The table a changelog leaves: {@code +I}/{@code +U} add a row, {@code -U}/{@code -D} remove one that must be
-     * there.
-     */
-    private static Map<String, Integer> materialize(List<String> changelog) {
-        Map<String, Integer> table = new HashMap<>();
-        for (String line : changelog) {
-            String row = line.substring(2);
-            if (line.startsWith("+")) {
-                table.merge(row, 1, Integer::sum);
-            } else {
-                Integer count = table.get(row);
-                assertThat(count).as("retracted row %s is in the table", row).isNotNull();
-                if (count == 1) {
-                    table.remove(row);
-                } else {
-                    table.put(row, count - 1);
-                }
-            }
-        }
-        return table;
-    }
-
     private static final int ROWS = 600;
 
     /** Row i: 7 auctions, prices with ties, distinct times. */
@@ -219,12 +187,6 @@ class RankOperatorTest {
             }
             subtasks.push(batch);
         }
-    }
-
-    private static List<String> changelog(KeyedSubtasks subtasks) {
-        List<String> lines = new ArrayList<>();
-        subtasks.harnesses.forEach(h -> lines.addAll(changelog(h)));
-        return lines;
     }
 
     @Test
