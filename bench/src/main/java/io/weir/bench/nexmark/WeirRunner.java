@@ -93,6 +93,10 @@ public final class WeirRunner implements AutoCloseable {
         running.completion().get();
         long t1 = System.nanoTime();
         long cpu1 = ProcessStats.cpuNanos();
+        // -Dweir.bench.printCheckpoints: each checkpoint's duration and size on stderr, to see what a run's cost is.
+        if (System.getProperty("weir.bench.printCheckpoints") != null) {
+            running.checkpoints().forEach(System.err::println);
+        }
         return new RunResult((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, ProcessStats.peakRssMb(), SinkTotals.rows(),
                 SinkTotals.checksum());
     }

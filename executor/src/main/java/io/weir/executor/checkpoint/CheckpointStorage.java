@@ -1,7 +1,6 @@
 package io.weir.executor.checkpoint;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,15 +36,6 @@ public final class CheckpointStorage {
     /** The directory of checkpoint {@code checkpointId} of a job whose checkpoints go to {@code jobDirectory}. */
     public static Path checkpointDirectory(Path jobDirectory, long checkpointId) {
         return jobDirectory.resolve("chk-" + checkpointId);
-    }
-
-    public static void writeSubtaskState(Path checkpointDir, int vertexId, int subtask, SubtaskState state)
-            throws IOException {
-        Files.createDirectories(checkpointDir);
-        try (OutputStream file = Files.newOutputStream(stateFile(checkpointDir, vertexId, subtask));
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-            state.writeTo(out);
-        }
     }
 
     /** The state subtask {@code subtask} of vertex {@code vertexId} wrote, or null when it wrote none. */
@@ -121,7 +111,7 @@ public final class CheckpointStorage {
         }
     }
 
-    private static Path stateFile(Path checkpointDir, int vertexId, int subtask) {
+    static Path stateFile(Path checkpointDir, int vertexId, int subtask) {
         return checkpointDir.resolve("v" + vertexId + "-" + subtask + ".state");
     }
 }

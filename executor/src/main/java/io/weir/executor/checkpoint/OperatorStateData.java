@@ -11,13 +11,12 @@ import java.util.TreeMap;
 
 /**
  * One subtask's snapshot of one operator, held in memory: the bytes of each key group it wrote and of its
- * non-keyed state. An operator's {@code StateSnapshot} writes into it off the task thread; the checkpoint storage
- * then writes it out in the versioned layout of {@link #writeTo}, which keeps key groups apart so that a restore
- * at another parallelism hands each key group to the subtask that owns it then ({@link RestoredOperatorState}).
+ * non-keyed state: what a restore reads from a state file ({@link SubtaskState#readFrom}), keeping key groups apart
+ * so that a restore at another parallelism hands each key group to the subtask that owns it then
+ * ({@link RestoredOperatorState}); and what tests snapshot into. Checkpoints write their files with
+ * {@link SubtaskStateFile} instead, without holding the bytes.
  */
 public final class OperatorStateData implements StateWriter {
-
-    private static final byte FORMAT_VERSION = 1;
 
     private final SortedMap<Integer, StateOutput> keyGroups = new TreeMap<>();
     private StateOutput operatorState;
@@ -35,15 +34,6 @@ public final class OperatorStateData implements StateWriter {
         return bytes;
     }
 
-    /**
-     * Takes {@code bytes} as the state of {@code keyGroup}, without copying (what {@link #keyGroup} and a write of
-     * them would do); the caller must not write to them afterwards.
-     */
-    public void adoptKeyGroup(int keyGroup, StateOutput bytes) {
-        keyGroup(keyGroup);
-        keyGroups.put(keyGroup, bytes);
-    }
-
     @Override
     public DataOutput operatorState() {
         if (operatorState != null) {
@@ -51,6 +41,24 @@ public final class OperatorStateData implements StateWriter {
         }
         operatorState = new StateOutput();
         return operatorState;
+    }
+
+    /**
+     * Writes the bytes held to {@code writer}; into another {@code OperatorStateData} without copying them (it then
+     * shares them: neither may be written to afterwards).
+     */
+    public void copyTo(StateWriter writer) throws IOException {
+        for (var entry : keyGroups.entrySet()) {
+            if (writer instanceof OperatorStateData data) {
+                data.keyGroup(entry.getKey());
+                data.keyGroups.put(entry.getKey(), entry.getValue());
+            } else {
+                entry.getValue().writeTo(writer.keyGroup(entry.getKey()));
+            }
+        }
+        if (operatorState != null) {
+            operatorState.writeTo(writer.operatorState());
+        }
     }
 
     /** The bytes written per key group, by key group. */
@@ -78,43 +86,50 @@ public final class OperatorStateData implements StateWriter {
         return size;
     }
 
-    /** Layout: version byte; key-group count, then (group, length, bytes) each; flag, then (length, bytes). */
-    public void writeTo(DataOutput out) throws IOException {
-        out.writeByte(FORMAT_VERSION);
-        out.writeInt(keyGroups.size());
-        for (var entry : keyGroups.entrySet()) {
-            out.writeInt(entry.getKey());
-            writeBytes(out, entry.getValue());
+    /** Appends a piece of key group {@code keyGroup}'s stream, as read from a state file. */
+    void appendToKeyGroup(int keyGroup, byte[] piece) throws IOException {
+        StateOutput stream = keyGroups.get(keyGroup);
+        if (stream == null) {
+            if (keyGroup < 0 || keyGroup >= KeyGroups.MAX_PARALLELISM) {
+                throw new IOException("Corrupt operator state: key group " + keyGroup);
+            }
+            stream = new StateOutput();
+            keyGroups.put(keyGroup, stream);
         }
-        out.writeBoolean(operatorState != null);
-        if (operatorState != null) {
-            writeBytes(out, operatorState);
-        }
+        stream.write(piece);
     }
 
-    public static OperatorStateData readFrom(DataInput in) throws IOException {
+    /** Appends a piece of the non-keyed stream, as read from a state file. */
+    void appendToOperatorState(byte[] piece) {
+        if (operatorState == null) {
+            operatorState = new StateOutput();
+        }
+        operatorState.write(piece);
+    }
+
+    /**
+     * Reads the layout builds before {@link SubtaskStateFile} wrote: version byte 1; key-group count, then (group,
+     * length, bytes) each; flag, then (length, bytes).
+     */
+    static OperatorStateData readVersion1(DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != 1) {
             throw new IOException("Unknown operator state format version " + version);
         }
         OperatorStateData data = new OperatorStateData();
         int groups = in.readInt();
         for (int i = 0; i < groups; i++) {
             int group = in.readInt();
-            data.keyGroup(group).write(readBytes(in));
+            data.appendToKeyGroup(group, readBytes(in));
         }
         if (in.readBoolean()) {
-            data.operatorState().write(readBytes(in));
+            data.appendToOperatorState(readBytes(in));
         }
         return data;
     }
 
-    private static void writeBytes(DataOutput out, StateOutput bytes) throws IOException {
-        out.writeInt(Math.toIntExact(bytes.size()));
-        bytes.writeTo(out);
-    }
-
-    private static byte[] readBytes(DataInput in) throws IOException {
+    /** A length-prefixed piece of bytes. */
+    static byte[] readBytes(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             throw new IOException("Corrupt operator state: negative length " + length);

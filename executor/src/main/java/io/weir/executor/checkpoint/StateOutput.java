@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +16,17 @@ import java.util.List;
  * variable-length value at a time, so that per-byte cost was most of a large snapshot's), and it grows by adding
  * blocks rather than copying into ever larger arrays (which for a large snapshot were copies of megabytes, and
  * arrays large enough for the garbage collector to allocate outside the young generation). One thread writes it.
+ *
+ * <p>Given a {@link BlockSink}, it hands each full block to the sink and reuses it instead of keeping it, so a
+ * snapshot of any size streams to its file through one block per stream.
  */
 public final class StateOutput implements DataOutput {
+
+    /** Takes a full block of a {@link StateOutput}; the bytes are only valid during the call. */
+    @FunctionalInterface
+    public interface BlockSink {
+        void write(byte[] bytes, int length) throws IOException;
+    }
 
     /** Small enough to stay an ordinary young-generation allocation. */
     private static final int BLOCK = 32 * 1024;
@@ -27,13 +37,24 @@ public final class StateOutput implements DataOutput {
     private byte[] bytes;
     private int size;
     private long fullTotal;
+    private final BlockSink sink;
 
     public StateOutput() {
         this(256);
     }
 
     public StateOutput(int capacity) {
-        bytes = new byte[Math.max(16, Math.min(capacity, BLOCK))];
+        this(capacity, null);
+    }
+
+    /** A buffer that passes each full block to {@code sink} instead of keeping it. */
+    public StateOutput(BlockSink sink) {
+        this(256, sink);
+    }
+
+    private StateOutput(int capacity, BlockSink sink) {
+        this.bytes = new byte[Math.max(16, Math.min(capacity, BLOCK))];
+        this.sink = sink;
     }
 
     public long size() {
@@ -41,6 +62,7 @@ public final class StateOutput implements DataOutput {
     }
 
     public byte[] toByteArray() {
+        requireKept();
         byte[] all = new byte[Math.toIntExact(size())];
         int at = 0;
         for (int i = 0; i < full.size(); i++) {
@@ -53,10 +75,29 @@ public final class StateOutput implements DataOutput {
 
     /** Writes the bytes written so far to {@code out}, without copying them first. */
     public void writeTo(DataOutput out) throws IOException {
+        requireKept();
         for (int i = 0; i < full.size(); i++) {
             out.write(full.get(i), 0, fullSizes.get(i));
         }
         out.write(bytes, 0, size);
+    }
+
+    /** Hands the bytes not yet passed to the sink to it: for the end of a stream. */
+    public void flush() throws IOException {
+        if (sink == null) {
+            throw new IllegalStateException("This buffer keeps its bytes");
+        }
+        if (size > 0) {
+            sink.write(bytes, size);
+            fullTotal += size;
+            size = 0;
+        }
+    }
+
+    private void requireKept() {
+        if (sink != null) {
+            throw new IllegalStateException("This buffer passed its bytes on to a sink");
+        }
     }
 
     /** Makes room for {@code more} bytes in one piece in the current block. */
@@ -67,6 +108,18 @@ public final class StateOutput implements DataOutput {
         if (size + more <= BLOCK) {
             // Still growing the first, small block up to a whole one.
             bytes = Arrays.copyOf(bytes, Math.max(size + more, Math.min(BLOCK, bytes.length * 2)));
+            return;
+        }
+        if (sink != null) {
+            // Callers ask for a few bytes at a time: an emptied whole block always has room.
+            try {
+                flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (bytes.length < BLOCK) {
+                bytes = new byte[BLOCK];
+            }
             return;
         }
         full.add(bytes);
@@ -85,6 +138,39 @@ public final class StateOutput implements DataOutput {
             zigzag >>>= 7;
         }
         bytes[size++] = (byte) zigzag;
+    }
+
+    /**
+     * {@link ValueCodec#writeString} without encoding into a new array first: an ASCII string (what state mostly
+     * holds) is copied a char at a time straight into the block, and only a string with other characters is
+     * encoded as UTF-8.
+     */
+    void writeString(String value) {
+        int length = value.length();
+        if (length <= BLOCK / 2) {
+            ensure(length + 5);
+            int start = size;
+            writeVarInt(length);
+            byte[] block = bytes;
+            int at = size;
+            int i = 0;
+            while (i < length) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                block[at + i] = (byte) c;
+                i++;
+            }
+            if (i == length) {
+                size = at + length;
+                return;
+            }
+            size = start;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeVarInt(utf8.length);
+        write(utf8, 0, utf8.length);
     }
 
     /** {@link ValueCodec#writeVarInt} without a call per byte. */

@@ -1,45 +1,24 @@
 package io.weir.executor.checkpoint;
 
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What one subtask of one vertex contributed to a checkpoint: a source's split positions (empty for operators) and
- * the operator's state. One file per subtask and vertex in the checkpoint directory.
+ * the operator's state, as read back from its file ({@link SubtaskStateFile} writes it).
  */
 public record SubtaskState(Map<String, byte[]> positions, OperatorStateData state) {
-
-    private static final byte FORMAT_VERSION = 1;
 
     public SubtaskState {
         positions = Map.copyOf(positions);
     }
 
-    public long size() {
-        long size = state.size();
-        for (var entry : positions.entrySet()) {
-            size += entry.getKey().length() + entry.getValue().length;
-        }
-        return size;
-    }
-
-    public void writeTo(DataOutput out) throws IOException {
-        out.writeByte(FORMAT_VERSION);
-        out.writeInt(positions.size());
-        for (var entry : positions.entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeInt(entry.getValue().length);
-            out.write(entry.getValue());
-        }
-        state.writeTo(out);
-    }
-
+    /** Reads a state file as {@link SubtaskStateFile} writes it, or as builds before it did (version 1). */
     public static SubtaskState readFrom(DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != SubtaskStateFile.FORMAT_VERSION && version != 1) {
             throw new IOException("Unknown subtask state format version " + version);
         }
         int count = in.readInt();
@@ -50,6 +29,20 @@ public record SubtaskState(Map<String, byte[]> positions, OperatorStateData stat
             in.readFully(position);
             positions.put(split, position);
         }
-        return new SubtaskState(positions, OperatorStateData.readFrom(in));
+        if (version == 1) {
+            return new SubtaskState(positions, OperatorStateData.readVersion1(in));
+        }
+        OperatorStateData state = new OperatorStateData();
+        for (byte tag = in.readByte(); tag != SubtaskStateFile.END; tag = in.readByte()) {
+            if (tag == SubtaskStateFile.KEY_GROUP) {
+                int group = in.readInt();
+                state.appendToKeyGroup(group, OperatorStateData.readBytes(in));
+            } else if (tag == SubtaskStateFile.OPERATOR_STATE) {
+                state.appendToOperatorState(OperatorStateData.readBytes(in));
+            } else {
+                throw new IOException("Corrupt subtask state: record tag " + tag);
+            }
+        }
+        return new SubtaskState(positions, state);
     }
 }

@@ -80,6 +80,10 @@ public final class ValueCodec {
 
     /** A non-null string as UTF-8 with a length prefix (no 64 KB limit, unlike {@link DataOutput#writeUTF}). */
     public static void writeString(DataOutput out, String value) throws IOException {
+        if (out instanceof StateOutput state) {
+            state.writeString(value);
+            return;
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         writeVarInt(out, bytes.length);
         out.write(bytes);
@@ -116,9 +120,15 @@ public final class ValueCodec {
      * {@link #writeColumn}). Row kinds are not written; state holds insert-only rows.
      */
     public static void writeRows(DataOutput out, Vector[] columns, int[] rows, int count) throws IOException {
+        writeRows(out, columns, rows, 0, count);
+    }
+
+    /** {@link #writeRows} of rows {@code rows[from..from + count)}. */
+    public static void writeRows(DataOutput out, Vector[] columns, int[] rows, int from, int count)
+            throws IOException {
         writeVarInt(out, count);
         for (Vector column : columns) {
-            writeColumn(out, column, rows, count);
+            writeColumn(out, column, rows, from, count);
         }
     }
 
@@ -138,28 +148,42 @@ public final class ValueCodec {
      * boolean in the mask's style, length-prefixed UTF-8).
      */
     public static void writeColumn(DataOutput out, Vector column, int[] rows, int count) throws IOException {
+        writeColumn(out, column, rows, 0, count);
+    }
+
+    /** {@link #writeColumn} of rows {@code rows[from..from + count)}. */
+    public static void writeColumn(DataOutput out, Vector column, int[] rows, int from, int count)
+            throws IOException {
+        int end = from + count;
         boolean anyNull = false;
         if (column.mayHaveNulls()) {
-            for (int i = 0; i < count && !anyNull; i++) {
+            for (int i = from; i < end && !anyNull; i++) {
                 anyNull = column.isNull(rows[i]);
             }
         }
         out.writeBoolean(anyNull);
         if (anyNull) {
-            writeBits(out, count, i -> column.isNull(rows[i]));
+            writeBits(out, count, i -> column.isNull(rows[from + i]));
         }
         switch (column.physicalType()) {
             case LONG -> {
                 long[] values = ((LongVector) column).values();
-                for (int i = 0; i < count; i++) {
-                    if (!anyNull || !column.isNull(rows[i])) {
-                        writeVarLong(out, values[rows[i]]);
+                StateOutput state = out instanceof StateOutput s ? s : null;
+                for (int i = from; i < end; i++) {
+                    int row = rows[i];
+                    if (anyNull && column.isNull(row)) {
+                        continue;
+                    }
+                    if (state != null) {
+                        state.writeVarLong(values[row]);
+                    } else {
+                        writeVarLong(out, values[row]);
                     }
                 }
             }
             case DOUBLE -> {
                 double[] values = ((DoubleVector) column).values();
-                for (int i = 0; i < count; i++) {
+                for (int i = from; i < end; i++) {
                     if (!anyNull || !column.isNull(rows[i])) {
                         out.writeDouble(values[rows[i]]);
                     }
@@ -167,11 +191,11 @@ public final class ValueCodec {
             }
             case BOOLEAN -> {
                 boolean[] values = ((BooleanVector) column).values();
-                writeBits(out, count, i -> values[rows[i]] && !(column.isNull(rows[i])));
+                writeBits(out, count, i -> values[rows[from + i]] && !(column.isNull(rows[from + i])));
             }
             case STRING -> {
                 String[] values = ((StringVector) column).values();
-                for (int i = 0; i < count; i++) {
+                for (int i = from; i < end; i++) {
                     if (!anyNull || !column.isNull(rows[i])) {
                         writeString(out, values[rows[i]]);
                     }
@@ -223,38 +247,100 @@ public final class ValueCodec {
     }
 
     /**
-     * Writes row {@code row} of {@code columns} on its own (row-major, unlike {@link #writeRows}): with
-     * {@code withNulls}, a bit mask of its null columns (a byte per 8 columns), then its non-null values as
-     * {@link #writeColumn} encodes them (a boolean as a byte). For state written by scanning rows in their stored
-     * order into many streams (one per key group), which reads memory in order where gathering each stream's rows
-     * column by column would jump around it.
+     * Writes rows one at a time (row-major, unlike {@link #writeRows}): with nulls, a bit mask of each row's null
+     * columns (a byte per 8 columns), then its non-null values as {@link #writeColumn} encodes them (a boolean as a
+     * byte). For state written by scanning rows in their stored order into many streams (one per key group), which
+     * reads memory in order where gathering each stream's rows column by column would jump around it. Looks each
+     * column's type and values up once, not once a value, and writes into a {@link StateOutput} without going
+     * through {@link DataOutput}.
      */
-    public static void writeRow(DataOutput out, Vector[] columns, int row, boolean withNulls) throws IOException {
-        if (withNulls) {
-            for (int from = 0; from < columns.length; from += 8) {
-                int mask = 0;
-                for (int c = from; c < Math.min(columns.length, from + 8); c++) {
-                    if (columns[c].isNull(row)) {
-                        mask |= 1 << (c - from);
+    public static final class RowWriter {
+
+        private static final byte LONG = 0;
+        private static final byte DOUBLE = 1;
+        private static final byte BOOLEAN = 2;
+        private static final byte STRING = 3;
+
+        private final Vector[] columns;
+        private final boolean withNulls;
+        private final byte[] kinds;
+        private final long[][] longs;
+        private final double[][] doubles;
+        private final boolean[][] booleans;
+        private final String[][] strings;
+
+        public RowWriter(Vector[] columns, boolean withNulls) {
+            this.columns = columns;
+            this.withNulls = withNulls;
+            int n = columns.length;
+            kinds = new byte[n];
+            longs = new long[n][];
+            doubles = new double[n][];
+            booleans = new boolean[n][];
+            strings = new String[n][];
+            for (int c = 0; c < n; c++) {
+                switch (columns[c].physicalType()) {
+                    case LONG -> {
+                        kinds[c] = LONG;
+                        longs[c] = ((LongVector) columns[c]).values();
+                    }
+                    case DOUBLE -> {
+                        kinds[c] = DOUBLE;
+                        doubles[c] = ((DoubleVector) columns[c]).values();
+                    }
+                    case BOOLEAN -> {
+                        kinds[c] = BOOLEAN;
+                        booleans[c] = ((BooleanVector) columns[c]).values();
+                    }
+                    case STRING -> {
+                        kinds[c] = STRING;
+                        strings[c] = ((StringVector) columns[c]).values();
                     }
                 }
-                out.writeByte(mask);
             }
         }
-        for (Vector column : columns) {
-            if (withNulls && column.isNull(row)) {
-                continue;
+
+        /** Writes row {@code row}. */
+        public void write(DataOutput out, int row) throws IOException {
+            if (withNulls) {
+                for (int from = 0; from < columns.length; from += 8) {
+                    int mask = 0;
+                    for (int c = from; c < Math.min(columns.length, from + 8); c++) {
+                        if (columns[c].isNull(row)) {
+                            mask |= 1 << (c - from);
+                        }
+                    }
+                    out.writeByte(mask);
+                }
             }
-            switch (column.physicalType()) {
-                case LONG -> writeVarLong(out, ((LongVector) column).values()[row]);
-                case DOUBLE -> out.writeDouble(((DoubleVector) column).values()[row]);
-                case BOOLEAN -> out.writeBoolean(((BooleanVector) column).values()[row]);
-                case STRING -> writeString(out, ((StringVector) column).values()[row]);
+            StateOutput state = out instanceof StateOutput s ? s : null;
+            for (int c = 0; c < kinds.length; c++) {
+                if (withNulls && columns[c].isNull(row)) {
+                    continue;
+                }
+                switch (kinds[c]) {
+                    case LONG -> {
+                        if (state != null) {
+                            state.writeVarLong(longs[c][row]);
+                        } else {
+                            writeVarLong(out, longs[c][row]);
+                        }
+                    }
+                    case DOUBLE -> out.writeDouble(doubles[c][row]);
+                    case BOOLEAN -> out.writeBoolean(booleans[c][row]);
+                    default -> {
+                        if (state != null) {
+                            state.writeString(strings[c][row]);
+                        } else {
+                            writeString(out, strings[c][row]);
+                        }
+                    }
+                }
             }
         }
     }
 
-    /** Reads {@code count} rows that {@link #writeRow} wrote one after another, as one chunk. */
+    /** Reads {@code count} rows that a {@link RowWriter} wrote one after another, as one chunk. */
     public static Chunk readRowsRowMajor(DataInput in, List<DataType> types, int count, boolean withNulls)
             throws IOException {
         Vector[] columns = new Vector[types.size()];

@@ -3,10 +3,8 @@ package io.weir.executor.runtime;
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.checkpoint.CheckpointAcks;
 import io.weir.executor.checkpoint.CheckpointRestore;
-import io.weir.executor.checkpoint.CheckpointStorage;
 import io.weir.executor.checkpoint.CheckpointingMode;
-import io.weir.executor.checkpoint.OperatorStateData;
-import io.weir.executor.checkpoint.SubtaskState;
+import io.weir.executor.checkpoint.SubtaskStateFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -43,17 +41,13 @@ public record TaskCheckpointing(boolean periodic, CheckpointingMode mode, Checkp
                 }
                 long size = 0;
                 for (int k = 0; k < vertexIds.length; k++) {
-                    OperatorStateData data = new OperatorStateData();
-                    if (snapshots[k] != null) {
-                        snapshots[k].writeTo(data);
-                    }
                     Map<String, byte[]> splits = k == 0 ? positions : Map.of();
-                    if (data.isEmpty() && splits.isEmpty()) {
-                        continue;
+                    try (SubtaskStateFile file = SubtaskStateFile.create(directory, vertexIds[k], subtask, splits)) {
+                        if (snapshots[k] != null) {
+                            snapshots[k].writeTo(file);
+                        }
+                        size += file.size();
                     }
-                    SubtaskState state = new SubtaskState(splits, data);
-                    CheckpointStorage.writeSubtaskState(directory, vertexIds[k], subtask, state);
-                    size += state.size();
                 }
                 acks.acknowledge(attempt, checkpointId, task, size, alignmentNanos);
             } catch (Throwable t) {

@@ -7,7 +7,9 @@ import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.operators.Chunks;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +33,16 @@ class ValueCodecTest {
 
     private static List<List<Object>> roundTrip(List<List<Object>> rows, boolean withNulls) throws Exception {
         Chunk chunk = Chunks.of(TYPES, rows);
+        ValueCodec.RowWriter writer = new ValueCodec.RowWriter(chunk.columns(), withNulls);
         StateOutput out = new StateOutput(4);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        DataOutputStream plainOut = new DataOutputStream(plain);
         for (int row = 0; row < chunk.size(); row++) {
-            ValueCodec.writeRow(out, chunk.columns(), row, withNulls);
+            writer.write(out, row);
+            writer.write(plainOut, row);
         }
+        assertThat(out.toByteArray()).as("through StateOutput and through any DataOutput").isEqualTo(
+                plain.toByteArray());
         Chunk read = ValueCodec.readRowsRowMajor(new DataInputStream(new ByteArrayInputStream(out.toByteArray())),
                 TYPES, chunk.size(), withNulls);
         List<List<Object>> back = new ArrayList<>();

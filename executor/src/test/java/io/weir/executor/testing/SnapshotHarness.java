@@ -57,10 +57,20 @@ public final class SnapshotHarness {
         return later;
     }
 
-    /** The persisted form of {@code data}, for comparing snapshots byte for byte. */
+    /** Every stream of {@code data} with its key group, in one array, for comparing snapshots byte for byte. */
     public static byte[] bytes(OperatorStateData data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        data.writeTo(new DataOutputStream(bytes));
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (var group : data.keyGroupBytes().entrySet()) {
+            out.writeInt(group.getKey());
+            out.writeInt(group.getValue().length);
+            out.write(group.getValue());
+        }
+        byte[] operatorState = data.operatorStateBytes();
+        out.writeBoolean(operatorState != null);
+        if (operatorState != null) {
+            out.write(operatorState);
+        }
         return bytes.toByteArray();
     }
 

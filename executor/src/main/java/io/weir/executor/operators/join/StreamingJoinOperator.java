@@ -9,6 +9,7 @@ import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.checkpoint.StateBytes;
+import io.weir.executor.checkpoint.StateStreams;
 import io.weir.executor.checkpoint.ValueCodec;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -334,7 +335,7 @@ public final class StreamingJoinOperator implements Operator {
         }
         int[][] keyColumns = {keys[0].clone(), keys[1].clone()};
         return writer -> {
-            StateBytes state = new StateBytes(STATE_VERSION);
+            StateStreams state = new StateStreams(writer, STATE_VERSION);
             ValueCodec.writeVarLong(state.operatorState(), mark);
             boolean[] written = new boolean[KeyGroups.MAX_PARALLELISM];
             for (StoredRows part : parts) {
@@ -345,7 +346,6 @@ public final class StreamingJoinOperator implements Operator {
                     state.keyGroup(keyGroup).writeBoolean(false);
                 }
             }
-            state.writeTo(writer);
         };
     }
 
@@ -354,7 +354,7 @@ public final class StreamingJoinOperator implements Operator {
      * (partition, input, row count, whether null masks follow), then each row, row-major, scanning the rows in
      * their stored order.
      */
-    private static void writeRows(StateBytes state, StoredRows part, int[] keys, boolean[] written)
+    private static void writeRows(StateStreams state, StoredRows part, int[] keys, boolean[] written)
             throws IOException {
         Chunk rows = part.rows();
         int count = rows.size();
@@ -383,9 +383,9 @@ public final class StreamingJoinOperator implements Operator {
                 written[keyGroup] = true;
             }
         }
-        Vector[] columns = rows.columns();
+        ValueCodec.RowWriter writer = new ValueCodec.RowWriter(rows.columns(), withNulls);
         for (int row = 0; row < count; row++) {
-            ValueCodec.writeRow(streams[keyGroups[row]], columns, row, withNulls);
+            writer.write(streams[keyGroups[row]], row);
         }
     }
 

@@ -255,8 +255,7 @@ public final class SessionWindowTableFunctionOperator implements Operator {
         for (int g = 0; g < KeyGroups.MAX_PARALLELISM; g++) {
             int count = starts[g + 1] - starts[g];
             if (count > 0) {
-                ValueCodec.writeRows(state.keyGroup(g), columns, Arrays.copyOfRange(sorted, starts[g], starts[g + 1]),
-                        count);
+                ValueCodec.writeRows(state.keyGroup(g), columns, sorted, starts[g], count);
             }
         }
         return state.snapshot();
