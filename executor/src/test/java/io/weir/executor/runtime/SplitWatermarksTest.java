@@ -10,6 +10,7 @@ import io.weir.executor.api.WatermarkStrategy;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SplitWatermarksTest {
@@ -73,6 +74,28 @@ class SplitWatermarksTest {
 
         splits.onTick(START + 200);
         assertThat(out.take()).containsExactly(5000L);
+    }
+
+    @Test
+    void whenManyRowsComeWithinTheInterval_thenTheWatermarkFollowsThemWithoutWaitingForIt() {
+        SplitWatermarks splits = splits(boundedOutOfOrderness(0, 0, 200, 0), 1);
+        splits.onTick(START);
+        long[] times = new long[SplitWatermarks.ROWS_PER_EMIT / 2];
+
+        Arrays.fill(times, 5000);
+        splits.onChunk(0, timestamps(times), START + 1);
+        splits.onTick(START + 1);
+        assertThat(out.take()).as("fewer rows than the threshold wait for the interval").isEmpty();
+        Arrays.fill(times, 6000);
+        splits.onChunk(0, timestamps(times), START + 2);
+        splits.onTick(START + 2);
+        assertThat(out.take()).containsExactly(6000L);
+
+        splits.onChunk(0, timestamps(7000), START + 3);
+        splits.onTick(START + 3);
+        assertThat(out.take()).as("the count starts again; the interval still runs from its last tick").isEmpty();
+        splits.onTick(START + 200);
+        assertThat(out.take()).containsExactly(7000L);
     }
 
     @Test

@@ -45,12 +45,13 @@ public final class SnapshotHarness {
     /**
      * Takes snapshot {@code checkpointId} of {@code operator}, runs {@code after} on the live operator, then writes
      * the snapshot out (as the runtime's I/O thread would, later) and checks that it holds what it held at the
-     * barrier: the bytes equal those written before {@code after} ran.
+     * barrier: the bytes equal those of a second snapshot taken at the same point and written before {@code after}
+     * ran (a snapshot is written once).
      */
     public static OperatorStateData snapshotThenMutate(Operator operator, long checkpointId, Mutation after)
             throws Exception {
         StateSnapshot snapshot = operator.snapshotState(checkpointId);
-        byte[] atBarrier = bytes(write(snapshot));
+        byte[] atBarrier = bytes(write(operator.snapshotState(checkpointId)));
         after.run();
         OperatorStateData later = write(snapshot);
         assertThat(bytes(later)).as("snapshot written after the operator moved on").isEqualTo(atBarrier);

@@ -320,7 +320,11 @@ public final class StreamingJoinOperator implements Operator {
     /**
      * Captures, on the task thread, views of the rows stored so far ({@link RowStore#frozenRows}: stored rows are
      * never overwritten, only appended to or dropped with their partition) and leaves their serialization to the
-     * asynchronous part: the task only pays for the views, however many rows the join keeps.
+     * asynchronous part: the task only pays for the views, however many rows the join keeps. The asynchronous part
+     * lets go of each partition once written, oldest first, which is also the order in which the live join frees
+     * them: rows the join has dropped since the barrier are held no longer than it takes to write them (at high
+     * rates the state turns over within a checkpoint's write, and the garbage collector would otherwise keep copying
+     * rows that are only waiting to be written).
      */
     @Override
     public StateSnapshot snapshotState(long checkpointId) {
@@ -338,7 +342,8 @@ public final class StreamingJoinOperator implements Operator {
             StateStreams state = new StateStreams(writer, STATE_VERSION);
             ValueCodec.writeVarLong(state.operatorState(), mark);
             boolean[] written = new boolean[KeyGroups.MAX_PARALLELISM];
-            for (StoredRows part : parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                StoredRows part = parts.set(i, null);
                 writeRows(state, part, keyColumns[part.input()], written);
             }
             for (int keyGroup = 0; keyGroup < written.length; keyGroup++) {
