@@ -4,7 +4,9 @@ import io.weir.executor.api.Counter;
 import io.weir.executor.api.Output;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.api.StateWriter;
 import io.weir.executor.api.TimerService;
+import io.weir.executor.checkpoint.StateOutput;
 import io.weir.executor.checkpoint.SubtaskStateFile;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
@@ -13,10 +15,14 @@ import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
 import io.weir.executor.data.Watermark;
 import io.weir.executor.operators.join.StreamingJoinOperator;
+import io.weir.executor.runtime.MetricRegistry;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -105,30 +111,38 @@ public class JoinSnapshotBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         try (var files = Files.walk(directory)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
     }
 
+    /** The serialization alone: the snapshot's bytes are counted and dropped. */
     @Benchmark
     public long snapshotDiscarded() throws IOException {
-        StateSnapshot snapshot = join.snapshotState(++checkpointId);
         long[] size = new long[1];
-        snapshot.writeTo(new io.weir.executor.api.StateWriter() {
+        StateOutput.BlockSink count = (bytes, length) -> size[0] += length;
+        List<StateOutput> streams = new ArrayList<>();
+        join.snapshotState(++checkpointId).writeTo(new StateWriter() {
             @Override
-            public java.io.DataOutput keyGroup(int keyGroup) {
-                return new io.weir.executor.checkpoint.StateOutput((bytes, length) -> size[0] += length);
+            public DataOutput keyGroup(int keyGroup) {
+                StateOutput stream = new StateOutput(count);
+                streams.add(stream);
+                return stream;
             }
 
             @Override
-            public java.io.DataOutput operatorState() {
-                return new io.weir.executor.checkpoint.StateOutput((bytes, length) -> size[0] += length);
+            public DataOutput operatorState() {
+                return keyGroup(-1);
             }
         });
+        for (StateOutput stream : streams) {
+            stream.flush();
+        }
         return size[0];
     }
 
+    /** What a checkpoint's I/O thread does: the snapshot streamed into its subtask state file. */
     @Benchmark
     public long snapshotToFile() throws IOException {
         StateSnapshot snapshot = join.snapshotState(++checkpointId);
@@ -140,6 +154,8 @@ public class JoinSnapshotBenchmark {
 
     /** Just what the join asks of its context. */
     private static final class BenchContext implements OperatorContext {
+        private final MetricRegistry metrics = new MetricRegistry();
+
         @Override
         public String jobName() {
             return "bench";
@@ -177,19 +193,7 @@ public class JoinSnapshotBenchmark {
 
         @Override
         public Counter counter(String name) {
-            return new Counter() {
-                private long value;
-
-                @Override
-                public void inc(long delta) {
-                    value += delta;
-                }
-
-                @Override
-                public long get() {
-                    return value;
-                }
-            };
+            return metrics.counter(name);
         }
 
         @Override

@@ -20,7 +20,17 @@ public final class Latency {
         /** The row carries its own input event's time: due when that event was generated. */
         EVENT_TIME,
         /** The row is a window's result and carries the window end: due when the watermark passed it. */
-        WINDOW_END
+        WINDOW_END,
+        /**
+         * The row carries an input event's time and is released by the 10 s tumbling window that holds it (q7's
+         * bids come out when their window's maximum does): due when the watermark passed that window's end.
+         */
+        TUMBLING_10S_WINDOW_OF_EVENT;
+
+        /** The tumbling window a reference time is rounded up to the end of, or 0 for none. */
+        long windowMillis() {
+            return this == TUMBLING_10S_WINDOW_OF_EVENT ? 10_000 : 0;
+        }
     }
 
     private static volatile boolean active;
@@ -87,9 +97,9 @@ public final class Latency {
         if (index < 0) {
             return null;
         }
-        long delay = reference == Reference.WINDOW_END ? watermarkDelayMillis : 0;
+        long delay = reference == Reference.EVENT_TIME ? 0 : watermarkDelayMillis;
         // generatedAt(ref + delay) = epoch + ref + delay - baseTime; the epoch is read at the first row, once a
         // generator has set it (a sink may be created before any generator opens).
-        return new LatencyProbe(index, delay - baseTime, lastEventTime - delay);
+        return new LatencyProbe(index, reference.windowMillis(), delay - baseTime, lastEventTime - delay);
     }
 }

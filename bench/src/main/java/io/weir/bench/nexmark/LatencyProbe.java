@@ -9,6 +9,8 @@ package io.weir.bench.nexmark;
 public final class LatencyProbe {
 
     private final int column;
+    /** When positive, a reference time stands for the end of the tumbling window of this size holding it. */
+    private final long windowMillis;
     /** Add to a row's reference time, with the epoch, to get the wall-clock moment the row was due. */
     private final long offsetFromEpoch;
     /** {@code offsetFromEpoch} plus the epoch, once the first row has come (a generator has opened by then). */
@@ -18,8 +20,9 @@ public final class LatencyProbe {
     private final long lastReference;
     private final LatencyHistogram histogram = new LatencyHistogram();
 
-    LatencyProbe(int column, long offsetFromEpoch, long lastReference) {
+    LatencyProbe(int column, long windowMillis, long offsetFromEpoch, long lastReference) {
         this.column = column;
+        this.windowMillis = windowMillis;
         this.offsetFromEpoch = offsetFromEpoch;
         this.lastReference = lastReference;
     }
@@ -40,6 +43,9 @@ public final class LatencyProbe {
 
     /** Records one row received at {@code nowMillis}. */
     public void record(long reference, long nowMillis) {
+        if (windowMillis > 0) {
+            reference = Math.floorDiv(reference, windowMillis) * windowMillis + windowMillis;
+        }
         if (!epochKnown) {
             dueOffset = Latency.epoch(nowMillis) + offsetFromEpoch;
             epochKnown = true;

@@ -77,7 +77,7 @@ public final class OperatorStateData implements StateWriter {
         return keyGroups.isEmpty() && operatorState == null;
     }
 
-    /** Bytes of state held, for the checkpoint's reported size. */
+    /** Bytes of state held. */
     public long size() {
         long size = operatorState == null ? 0 : operatorState.size();
         for (StateOutput bytes : keyGroups.values()) {

@@ -1,12 +1,9 @@
 package io.weir.executor.checkpoint;
 
 import io.weir.executor.api.StateSnapshot;
-import io.weir.executor.api.StateWriter;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An operator's state serialized into memory at the barrier, on the task thread: one stream per key group and one

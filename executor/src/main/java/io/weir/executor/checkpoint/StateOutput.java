@@ -111,7 +111,7 @@ public final class StateOutput implements DataOutput {
             return;
         }
         if (sink != null) {
-            // Callers ask for a few bytes at a time: an emptied whole block always has room.
+            // Callers ask for at most half a block at a time: an emptied whole block always has room.
             try {
                 flush();
             } catch (IOException e) {

@@ -168,16 +168,9 @@ public final class ValueCodec {
         switch (column.physicalType()) {
             case LONG -> {
                 long[] values = ((LongVector) column).values();
-                StateOutput state = out instanceof StateOutput s ? s : null;
                 for (int i = from; i < end; i++) {
-                    int row = rows[i];
-                    if (anyNull && column.isNull(row)) {
-                        continue;
-                    }
-                    if (state != null) {
-                        state.writeVarLong(values[row]);
-                    } else {
-                        writeVarLong(out, values[row]);
+                    if (!anyNull || !column.isNull(rows[i])) {
+                        writeVarLong(out, values[rows[i]]);
                     }
                 }
             }
@@ -251,8 +244,7 @@ public final class ValueCodec {
      * columns (a byte per 8 columns), then its non-null values as {@link #writeColumn} encodes them (a boolean as a
      * byte). For state written by scanning rows in their stored order into many streams (one per key group), which
      * reads memory in order where gathering each stream's rows column by column would jump around it. Looks each
-     * column's type and values up once, not once a value, and writes into a {@link StateOutput} without going
-     * through {@link DataOutput}.
+     * column's type and values up once, not once a value.
      */
     public static final class RowWriter {
 
@@ -313,28 +305,15 @@ public final class ValueCodec {
                     out.writeByte(mask);
                 }
             }
-            StateOutput state = out instanceof StateOutput s ? s : null;
             for (int c = 0; c < kinds.length; c++) {
                 if (withNulls && columns[c].isNull(row)) {
                     continue;
                 }
                 switch (kinds[c]) {
-                    case LONG -> {
-                        if (state != null) {
-                            state.writeVarLong(longs[c][row]);
-                        } else {
-                            writeVarLong(out, longs[c][row]);
-                        }
-                    }
+                    case LONG -> writeVarLong(out, longs[c][row]);
                     case DOUBLE -> out.writeDouble(doubles[c][row]);
                     case BOOLEAN -> out.writeBoolean(booleans[c][row]);
-                    default -> {
-                        if (state != null) {
-                            state.writeString(strings[c][row]);
-                        } else {
-                            writeString(out, strings[c][row]);
-                        }
-                    }
+                    default -> writeString(out, strings[c][row]);
                 }
             }
         }
