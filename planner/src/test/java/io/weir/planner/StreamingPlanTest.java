@@ -220,7 +220,8 @@ class StreamingPlanTest {
                 + "GROUP BY window_start, window_end) w ON b.price = w.top "
                 + "WHERE b.ts BETWEEN w.we - INTERVAL '10' SECOND AND w.we", Map.of());
 
-        assertThat(plan.jobGraph()).contains("Join(INNER, left rows kept 9999 ms behind the watermark)");
+        assertThat(plan.jobGraph()).contains("Join(INNER, left rows kept 9999 ms behind the watermark rounded down "
+                + "to window ends every 10000 ms)");
     }
 
     @Test

@@ -138,6 +138,22 @@ class StreamingJoinOperatorTest {
     }
 
     @Test
+    void whenTheBoundingWindowEndsLieOnAGrid_thenARowIsFreedOnceTheLastWindowItCanMeetHasClosed() throws Exception {
+        // As q7: right rows are 10 s tumbling windows' results; left rows meet window ends from t to t + 10 s.
+        OperatorTestHarness h = open(regular(null).expireRows(0, 2, 10_000 - 1, 10_000, 0));
+        h.push(0, row(1L, "early", 3_000L), row(1L, "later", 12_000L));
+        h.watermark(9_998).push(1, row(1L, "w1", 10_000L));
+        // The window ending at 10 000 has closed: the next end that can come is 20 000, beyond 3 000 + 10 s. The
+        // row at 3 000 is freed now, where the slack alone would keep it until the watermark passes 13 000.
+        h.watermark(10_000).push(1, row(1L, "w2", 20_000L));
+
+        assertThat(h.finish()).containsExactlyInAnyOrder(
+                row(1L, "early", 3_000L, 1L, "w1", 10_000L),
+                row(1L, "later", 12_000L, 1L, "w1", 10_000L),
+                row(1L, "later", 12_000L, 1L, "w2", 20_000L));
+    }
+
+    @Test
     void whenALeftRowArrivesBelowItsBound_thenItStillMeetsStoredRowsButIsNotKept() throws Exception {
         OperatorTestHarness h = boundedLeft();
         h.push(1, row(1L, "a", 5_000L)).watermark(20_000);

@@ -220,7 +220,8 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
                     residual, left, right, leftEnd, rightEnd);
             for (int input = 0; input < 2; input++) {
                 if (bounds.bounds(input)) {
-                    join.expireRows(input, bounds.column()[input], bounds.slack()[input]);
+                    join.expireRows(input, bounds.column()[input], bounds.slack()[input], bounds.gridStep()[input],
+                            bounds.gridOffset()[input]);
                 }
                 if (bounds.isInterval()) {
                     join.dropLateRows(input, bounds.lateColumn()[input]);
@@ -253,8 +254,12 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     }
 
     private static String boundName(JoinTimeBounds bounds, int input, String side) {
-        return bounds.bounds(input) ? ", " + side + " rows kept " + bounds.slack()[input] + " ms behind the watermark"
-                : "";
+        if (!bounds.bounds(input)) {
+            return "";
+        }
+        long step = bounds.gridStep()[input];
+        return ", " + side + " rows kept " + bounds.slack()[input] + " ms behind the watermark"
+                + (step > 1 ? " rounded down to window ends every " + step + " ms" : "");
     }
 
     @Override

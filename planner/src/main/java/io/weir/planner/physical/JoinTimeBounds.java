@@ -21,8 +21,10 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
  * nothing, or added), and {@code o.r} a column of the other side whose later values the watermark bounds:
  * <ul>
  *   <li>the window_end of an event-time window aggregate: the other side sends no window_end below
- *       {@code watermark + 2} any more (Nexmark q7: every bid is kept only for the 10 s before the windows still to
- *       close), so {@code s} rows with {@code t < watermark + 2 - c} can match nothing that comes;</li>
+ *       {@code watermark + 2} any more, so {@code s} rows with {@code t < watermark + 2 - c} can match nothing that
+ *       comes; and where those ends lie on a grid (tumbling, hopping, cumulating windows), a row can only meet the
+ *       last grid point at or below {@code t + c} (Nexmark q7: a bid is kept until the window holding it closes,
+ *       not for 10 s);</li>
  *   <li>the other side's rowtime, when the condition bounds both sides' rowtimes by each other (an <em>interval
  *       join</em>, {@code a.t BETWEEN b.t - X AND b.t + Y}): as Flink does, the join then drops late rows of both
  *       sides, so later rows have a time above the watermark, and {@code s} rows with
@@ -33,11 +35,14 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
  * @param column     per input, the bounded time column, or -1
  * @param slack      per input with a column: rows are kept while {@code column >= watermark + 1 - slack}
  * @param lateColumn per input of an interval join, its rowtime column by which late rows are dropped, else -1
+ * @param gridStep   per input with a column: the step of the grid the bounding window ends lie on (1: none)
+ * @param gridOffset per input with a column: the grid's offset, in {@code [0, gridStep)}
  */
-public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn) {
+public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn, long[] gridStep, long[] gridOffset) {
 
     /** No side is bounded. */
-    public static final JoinTimeBounds NONE = new JoinTimeBounds(new int[] {-1, -1}, new long[2], new int[] {-1, -1});
+    public static final JoinTimeBounds NONE = new JoinTimeBounds(new int[] {-1, -1}, new long[2], new int[] {-1, -1},
+            new long[] {1, 1}, new long[2]);
 
     public boolean bounds(int input) {
         return column[input] >= 0;
@@ -48,8 +53,11 @@ public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn) {
         return lateColumn[0] >= 0;
     }
 
-    /** A bound of one side, found in one conjunct: by a window end, or by the other side's rowtime {@code reference}. */
-    private record Bound(int column, long slack, int reference) {
+    /**
+     * A bound of one side, found in one conjunct: by a window end on {@code grid}, or by the other side's rowtime
+     * {@code reference}.
+     */
+    private record Bound(int column, long slack, int reference, WindowEnds.Grid grid) {
     }
 
     static JoinTimeBounds of(StreamingJoinPhysicalRel join, JoinKeys keys) {
@@ -99,22 +107,28 @@ public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn) {
             int timeColumn = timeIndex - (timeSide == 0 ? 0 : leftCount);
             int referenceColumn = (int) reference[0] - (referenceSide == 0 ? 0 : leftCount);
             RelNode referenceInput = referenceSide == 0 ? join.getLeft() : join.getRight();
-            if (WindowEnds.isEventTimeWindowEnd(referenceInput, referenceColumn)) {
-                byWindowEnd[timeSide] = tighter(byWindowEnd[timeSide], new Bound(timeColumn, offset - 1, -1));
+            WindowEnds.Grid grid = WindowEnds.windowEndGrid(referenceInput, referenceColumn);
+            if (grid != null) {
+                byWindowEnd[timeSide] = tighter(byWindowEnd[timeSide], new Bound(timeColumn, offset - 1, -1, grid));
             } else if (TimeIndicatorType.isRowtime(fields.get(timeIndex).getType())
                     && TimeIndicatorType.isRowtime(fields.get((int) reference[0]).getType())) {
-                byRowtime[timeSide] = tighter(byRowtime[timeSide], new Bound(timeColumn, offset, referenceColumn));
+                byRowtime[timeSide] = tighter(byRowtime[timeSide],
+                        new Bound(timeColumn, offset, referenceColumn, WindowEnds.Grid.ANY));
             }
         }
         boolean interval = byRowtime[0] != null && byRowtime[1] != null;
         int[] column = {-1, -1};
         long[] slack = new long[2];
         int[] lateColumn = {-1, -1};
+        long[] gridStep = {1, 1};
+        long[] gridOffset = new long[2];
         for (int side = 0; side < 2; side++) {
             Bound bound = interval ? tighter(byWindowEnd[side], byRowtime[side]) : byWindowEnd[side];
             if (bound != null) {
                 column[side] = bound.column();
                 slack[side] = bound.slack();
+                gridStep[side] = bound.grid().step();
+                gridOffset[side] = bound.grid().offset();
             }
             if (interval) {
                 // The other side's bound reads this side's rowtime: its later values are above the watermark only
@@ -122,7 +136,7 @@ public record JoinTimeBounds(int[] column, long[] slack, int[] lateColumn) {
                 lateColumn[side] = byRowtime[1 - side].reference();
             }
         }
-        return new JoinTimeBounds(column, slack, lateColumn);
+        return new JoinTimeBounds(column, slack, lateColumn, gridStep, gridOffset);
     }
 
     /** Of two bounds of one side, the one that frees rows sooner (the smaller slack). */
