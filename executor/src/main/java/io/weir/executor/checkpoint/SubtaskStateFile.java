@@ -31,8 +31,14 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
     static final byte END = 0;
     static final byte KEY_GROUP = 1;
     static final byte OPERATOR_STATE = 2;
-    /** Bytes gathered for the file: large enough that writes are few, small enough to allocate per file. */
+    /** Bytes gathered for the file: large enough that writes are few. */
     private static final int BUFFER = 256 * 1024;
+    /**
+     * A direct buffer per checkpoint I/O thread, taken by the file it writes and given back when closed: native
+     * memory is freed only when the garbage collector finds its buffer, so allocating one per file of every
+     * checkpoint would pile it up in a job that allocates little else.
+     */
+    private static final ThreadLocal<ByteBuffer> SPARE_BUFFER = new ThreadLocal<>();
 
     private final Path path;
     private final Map<String, byte[]> positions;
@@ -114,6 +120,7 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
             throw e.getCause();
         } finally {
             if (channel != null) {
+                SPARE_BUFFER.set(buffer);
                 channel.close();
             }
         }
@@ -164,7 +171,12 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
             Files.createDirectories(path.getParent());
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
-            buffer = ByteBuffer.allocateDirect(BUFFER);
+            buffer = SPARE_BUFFER.get();
+            SPARE_BUFFER.remove();
+            if (buffer == null) {
+                buffer = ByteBuffer.allocateDirect(BUFFER);
+            }
+            buffer.clear();
             put(header());
         }
         if (buffer.remaining() < header) {

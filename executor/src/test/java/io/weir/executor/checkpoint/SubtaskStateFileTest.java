@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,32 @@ class SubtaskStateFileTest {
             assertThat(read.state().keyGroupBytes().get(group)).isEqualTo(expected.keyGroupBytes().get(group));
         }
         assertThat(read.state().operatorStateBytes()).isEqualTo(expected.operatorStateBytes());
+    }
+
+    @Test
+    void whenTwoFilesAreWrittenAtOnceOnOneThread_thenEachKeepsItsOwnBytes() throws IOException {
+        byte[] first = new byte[300_000];
+        byte[] second = new byte[300_000];
+        Arrays.fill(first, (byte) 1);
+        Arrays.fill(second, (byte) 2);
+        for (int round = 0; round < 2; round++) {
+            try (SubtaskStateFile a = SubtaskStateFile.create(dir, 0, round, Map.of());
+                    SubtaskStateFile b = SubtaskStateFile.create(dir, 1, round, Map.of())) {
+                DataOutput outA = a.keyGroup(0);
+                DataOutput outB = b.keyGroup(0);
+                for (int at = 0; at < first.length; at += 50_000) {
+                    outA.write(first, at, 50_000);
+                    outB.write(second, at, 50_000);
+                }
+            }
+        }
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(CheckpointStorage.readSubtaskState(dir, 0, round).state().keyGroupBytes().get(0))
+                    .isEqualTo(first);
+            assertThat(CheckpointStorage.readSubtaskState(dir, 1, round).state().keyGroupBytes().get(0))
+                    .isEqualTo(second);
+        }
     }
 
     @Test
