@@ -97,8 +97,62 @@ final class DateTimeFormats {
         if (!Casts.isTimestamp(operand.type().kind())) {
             throw c.unsupportedTypes();
         }
+        long unit = literal == null ? 0 : unitMillis(c.constant(1).stringValue());
+        if (unit > 0) {
+            LastFormatted[] last = {new LastFormatted(Long.MIN_VALUE, null)};
+            return RowFunction.strict(List.of(operand), c.type(), (a, i, o) -> {
+                long millis = lng(a, 0, i);
+                long slot = Math.floorDiv(millis, unit);
+                LastFormatted seen = last[0];
+                if (seen.slot() != slot || seen.text() == null) {
+                    seen = new LastFormatted(slot, format(literal, millis));
+                    last[0] = seen;
+                }
+                set(o, i, seen.text());
+            });
+        }
         return RowFunction.strict(List.of(operand, StringFunctions.text(c.operand(1))), c.type(),
                 (a, i, o) -> set(o, i, format(rowFormat(literal, str(a, 1, i)), lng(a, 0, i))));
+    }
+
+    /**
+     * The text of the last formatted time unit. Shared by the subtasks that share the evaluator: a racing reader
+     * sees an old record or a new one, each whole and right for its slot.
+     */
+    private record LastFormatted(long slot, String text) {
+    }
+
+    /**
+     * The length of the time unit a pattern's text changes with at the finest (a day for {@code yyyy-MM-dd}, a
+     * minute for {@code HH:mm}), so that rows of one unit, which in a stream mostly come one after another, share one
+     * formatting; 0 when the pattern has a field this does not know. Times are UTC, where every day has 86 400 s.
+     */
+    static long unitMillis(String pattern) {
+        long unit = 86_400_000L;
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+                continue;
+            }
+            if (quoted || !Character.isLetter(ch)) {
+                continue;
+            }
+            long letter = switch (ch) {
+                case 'G', 'u', 'y', 'Y', 'D', 'M', 'L', 'd', 'Q', 'q', 'w', 'W', 'E', 'e', 'c', 'F' -> 86_400_000L;
+                case 'a', 'h', 'K', 'k', 'H' -> 3_600_000L;
+                case 'm' -> 60_000L;
+                case 's' -> 1_000L;
+                case 'S' -> 1L;
+                default -> 0L;
+            };
+            if (letter == 0) {
+                return 0;
+            }
+            unit = Math.min(unit, letter);
+        }
+        return unit;
     }
 
     private static String format(DateTimeFormatter formatter, long epochMillis) {

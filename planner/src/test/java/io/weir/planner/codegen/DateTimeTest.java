@@ -166,6 +166,23 @@ class DateTimeTest {
     }
 
     @Test
+    void dateFormatOfRowsInTheSameDayOrMinuteFormatsOnceButFollowsEveryChange() {
+        ExpressionFixture f = ExpressionFixture.columns("ts TIMESTAMP(3)")
+                .row(ts("2024-03-10T23:59:59.999")).row(ts("2024-03-11T00:00:00")).row(ts("2024-03-11T00:00:59"))
+                .row(null).row(ts("2024-03-10T12:00:00")).row(ts("1969-12-31T23:59:00")).row(ts("1970-01-01T00:00"));
+        assertThat(f.eval("DATE_FORMAT(ts, 'yyyy-MM-dd')")).containsExactly("2024-03-10", "2024-03-11",
+                "2024-03-11", null, "2024-03-10", "1969-12-31", "1970-01-01");
+        assertThat(f.eval("DATE_FORMAT(ts, 'HH:mm')")).containsExactly("23:59", "00:00", "00:00", null, "12:00",
+                "23:59", "00:00");
+        assertThat(f.eval("DATE_FORMAT(ts, 'ss ''o''''clock''')")).containsExactly("59 o'clock", "00 o'clock",
+                "59 o'clock", null, "00 o'clock", "00 o'clock", "00 o'clock");
+        assertThat(DateTimeFormats.unitMillis("yyyy-MM-dd")).isEqualTo(86_400_000L);
+        assertThat(DateTimeFormats.unitMillis("HH:mm 'day'")).isEqualTo(60_000L);
+        assertThat(DateTimeFormats.unitMillis("yyyy-MM-dd HH:mm:ss.SSS")).isEqualTo(1L);
+        assertThat(DateTimeFormats.unitMillis("yyyy-MM-dd VV")).as("a field it does not know").isZero();
+    }
+
+    @Test
     void dateFormatUsesJavaPatternsAndAcceptsText() {
         ExpressionFixture f = ExpressionFixture.columns("ts TIMESTAMP(3), s VARCHAR, d DATE")
                 .row(ts("2024-03-10T10:20:30.123"), "2024-03-10 10:20:30", date("2024-03-10"))

@@ -92,6 +92,15 @@ class StringFunctionsTest {
     }
 
     @Test
+    void lengthOfAReplacementByNothingCountsWhatItRemoves() {
+        ExpressionFixture f = strings("abcabc", "aaaa", "", "x\u00e9y\u00e9", null);
+        assertThat(f.eval("CHAR_LENGTH(s) - CHAR_LENGTH(REPLACE(s, 'c', ''))")).containsExactly(2L, 0L, 0L, 0L, null);
+        assertThat(f.eval("CHAR_LENGTH(REPLACE(s, 'aa', ''))")).containsExactly(6L, 0L, 0L, 4L, null);
+        assertThat(f.eval("CHARACTER_LENGTH(REPLACE(s, '\u00e9', ''))")).containsExactly(6L, 4L, 0L, 2L, null);
+        assertThat(f.eval("CHAR_LENGTH(REPLACE(s, 'b', 'XY'))")).containsExactly(8L, 4L, 0L, 4L, null);
+    }
+
+    @Test
     void replaceRepeatReverseLeftRight() {
         ExpressionFixture f = strings("abcabc", null);
         assertThat(f.eval("REPLACE(s, 'bc', 'X')")).containsExactly("aXaX", null);
