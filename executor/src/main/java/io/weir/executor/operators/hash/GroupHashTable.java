@@ -1,6 +1,7 @@
 package io.weir.executor.operators.hash;
 
 import io.weir.executor.data.DataType;
+import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +85,20 @@ public final class GroupHashTable {
      * of new ids seen so far is the first row of a new group.
      */
     public void findOrInsert(Vector[] columns, int[] hashes, int count, int[] groupIds) {
+        long[] values = singleLongKey(columns);
+        if (values != null) {
+            for (int i = 0; i < count; i++) {
+                int hash = hashes[i];
+                int slot = mix(hash) & mask;
+                int id = findLong(values[i], hash, slot);
+                if (id < 0) {
+                    // Not found: -(slot + 1) of the empty slot where the probe ended.
+                    id = insert(columns, i, hash, -id - 1);
+                }
+                groupIds[i] = id;
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             groupIds[i] = findOrInsert(columns, i, hashes[i]);
         }
@@ -91,8 +106,41 @@ public final class GroupHashTable {
 
     /** Looks rows up without inserting: {@code groupIds[i]} is the group id, or -1 when the key is absent. */
     public void find(Vector[] columns, int[] hashes, int count, int[] groupIds) {
+        long[] values = singleLongKey(columns);
+        if (values != null) {
+            for (int i = 0; i < count; i++) {
+                int hash = hashes[i];
+                int id = findLong(values[i], hash, mix(hash) & mask);
+                groupIds[i] = Math.max(id, -1);
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             groupIds[i] = find(columns, i, hashes[i]);
+        }
+    }
+
+    /**
+     * The probe values when the key is one BIGINT-like column without nulls on either side, the common
+     * {@code GROUP BY id} and join on an id: then keys compare as longs, without a call per comparison.
+     */
+    private long[] singleLongKey(Vector[] columns) {
+        return keys.length == 1 && keys[0] instanceof LongVector stored && !stored.mayHaveNulls()
+                && columns[0] instanceof LongVector probe && !probe.mayHaveNulls() ? probe.values() : null;
+    }
+
+    /** The group whose single long key is {@code value}, probing from {@code slot}; else -(empty slot + 1). */
+    private int findLong(long value, int hash, int slot) {
+        long[] stored = ((LongVector) keys[0]).values();
+        while (true) {
+            int id = slots[slot];
+            if (id == EMPTY) {
+                return -slot - 1;
+            }
+            if (groupHashes[id] == hash && stored[id] == value) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
