@@ -5,6 +5,7 @@ import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
+import io.weir.executor.data.PhysicalType;
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
 import java.io.DataInput;
@@ -248,14 +249,9 @@ public final class ValueCodec {
      */
     public static final class RowWriter {
 
-        private static final byte LONG = 0;
-        private static final byte DOUBLE = 1;
-        private static final byte BOOLEAN = 2;
-        private static final byte STRING = 3;
-
         private final Vector[] columns;
         private final boolean withNulls;
-        private final byte[] kinds;
+        private final PhysicalType[] kinds;
         private final long[][] longs;
         private final double[][] doubles;
         private final boolean[][] booleans;
@@ -265,29 +261,18 @@ public final class ValueCodec {
             this.columns = columns;
             this.withNulls = withNulls;
             int n = columns.length;
-            kinds = new byte[n];
+            kinds = new PhysicalType[n];
             longs = new long[n][];
             doubles = new double[n][];
             booleans = new boolean[n][];
             strings = new String[n][];
             for (int c = 0; c < n; c++) {
-                switch (columns[c].physicalType()) {
-                    case LONG -> {
-                        kinds[c] = LONG;
-                        longs[c] = ((LongVector) columns[c]).values();
-                    }
-                    case DOUBLE -> {
-                        kinds[c] = DOUBLE;
-                        doubles[c] = ((DoubleVector) columns[c]).values();
-                    }
-                    case BOOLEAN -> {
-                        kinds[c] = BOOLEAN;
-                        booleans[c] = ((BooleanVector) columns[c]).values();
-                    }
-                    case STRING -> {
-                        kinds[c] = STRING;
-                        strings[c] = ((StringVector) columns[c]).values();
-                    }
+                kinds[c] = columns[c].physicalType();
+                switch (kinds[c]) {
+                    case LONG -> longs[c] = ((LongVector) columns[c]).values();
+                    case DOUBLE -> doubles[c] = ((DoubleVector) columns[c]).values();
+                    case BOOLEAN -> booleans[c] = ((BooleanVector) columns[c]).values();
+                    case STRING -> strings[c] = ((StringVector) columns[c]).values();
                 }
             }
         }
@@ -313,7 +298,7 @@ public final class ValueCodec {
                     case LONG -> writeVarLong(out, longs[c][row]);
                     case DOUBLE -> out.writeDouble(doubles[c][row]);
                     case BOOLEAN -> out.writeBoolean(booleans[c][row]);
-                    default -> writeString(out, strings[c][row]);
+                    case STRING -> writeString(out, strings[c][row]);
                 }
             }
         }
