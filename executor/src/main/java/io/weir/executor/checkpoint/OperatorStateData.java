@@ -23,15 +23,18 @@ public final class OperatorStateData implements StateWriter {
 
     @Override
     public DataOutput keyGroup(int keyGroup) {
+        StateOutput bytes = new StateOutput();
+        putKeyGroup(keyGroup, bytes);
+        return bytes;
+    }
+
+    private void putKeyGroup(int keyGroup, StateOutput bytes) {
         if (keyGroup < 0 || keyGroup >= KeyGroups.MAX_PARALLELISM) {
             throw new IllegalArgumentException("No key group " + keyGroup);
         }
-        if (keyGroups.containsKey(keyGroup)) {
+        if (keyGroups.putIfAbsent(keyGroup, bytes) != null) {
             throw new IllegalStateException("Key group " + keyGroup + " was asked for twice");
         }
-        StateOutput bytes = new StateOutput();
-        keyGroups.put(keyGroup, bytes);
-        return bytes;
     }
 
     @Override
@@ -50,8 +53,7 @@ public final class OperatorStateData implements StateWriter {
     public void copyTo(StateWriter writer) throws IOException {
         for (var entry : keyGroups.entrySet()) {
             if (writer instanceof OperatorStateData data) {
-                data.keyGroup(entry.getKey());
-                data.keyGroups.put(entry.getKey(), entry.getValue());
+                data.putKeyGroup(entry.getKey(), entry.getValue());
             } else {
                 entry.getValue().writeTo(writer.keyGroup(entry.getKey()));
             }
