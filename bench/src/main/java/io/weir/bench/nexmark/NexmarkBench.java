@@ -18,7 +18,7 @@ import java.util.Map;
  * [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R] [--out DIR] [--rate R] [--heap 2g]
  * [--latency-rate R|off] [--latency-events N]}.
  *
- * <p>Every run is a fresh JVM (same heap and flags for both engines) that runs one query once ({@link NexmarkRun}),
+ * <p>Every run is a fresh JVM (same heap and flags for both engines, heap in transparent huge pages) that runs one query once ({@link NexmarkRun}),
  * so peak RSS is the engine's own and no run warms up the next. For each query, parallelism and checkpoint setting,
  * the engines alternate run by run, {@code repeat} times. The CSV holds the medians; the Markdown table adds min/max
  * of the throughput (the machine's noise), the Weir/Flink ratios, and whether both engines produced the same rows
@@ -120,6 +120,10 @@ public final class NexmarkBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
+        // Heap in 2 MB pages where the kernel allows it (transparent huge pages on madvise, Debian's default): on a
+        // virtual machine whose first touch of a 4 KB page costs ~10 us (measured on the 2-core machine), a run that
+        // grows into its heap otherwise spends seconds in page faults, on either engine, varying run to run.
+        command.add("-XX:+UseTransparentHugePages");
         command.addAll(JvmFlags.FLINK_OPENS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

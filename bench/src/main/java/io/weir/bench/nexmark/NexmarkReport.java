@@ -19,8 +19,8 @@ final class NexmarkReport {
                 .append(". Command: `").append(command).append("` (or `mvn -P bench -pl bench -am verify -DskipTests`"
                         + " with each option as `-Dnexmark.<option>=...`).\n\n");
         md.append(String.format(Locale.ROOT, "%,d events per run (bids are 46 of every 50 events), %,d events per"
-                + " second of event time, %d run(s) per engine and setting, each in a fresh JVM, engines alternating."
-                + " Throughput is events of the whole sequence per second of job time (planning and start-up"
+                + " second of event time, %d run(s) per engine and setting, each in a fresh JVM (heap in transparent"
+                + " huge pages where the kernel allows), engines alternating. Throughput is events of the whole sequence per second of job time (planning and start-up"
                 + " excluded); per core: per CPU-second of the process over the same span. Medians; [min-max] is the"
                 + " spread over the runs.%n%n", events, rate, repeat));
         if (latencyRate > 0) {
