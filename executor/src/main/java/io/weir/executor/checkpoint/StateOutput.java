@@ -1,5 +1,6 @@
 package io.weir.executor.checkpoint;
 
+import io.weir.executor.data.StringEncoding;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -141,32 +142,18 @@ public final class StateOutput implements DataOutput {
     }
 
     /**
-     * {@link ValueCodec#writeString} without encoding into a new array first: an ASCII string (what state mostly
-     * holds) is copied a char at a time straight into the block, and only a string with other characters is
-     * encoded as UTF-8.
+     * {@link ValueCodec#writeString} as {@link StringEncoding} does it fastest: a short ASCII string straight into
+     * the block, any other through the UTF-8 encoder.
      */
     void writeString(String value) {
         int length = value.length();
-        if (length <= BLOCK / 2) {
-            ensure(length + 5);
-            int start = size;
-            writeVarInt(length);
-            byte[] block = bytes;
-            int at = size;
-            int i = 0;
-            while (i < length) {
-                char c = value.charAt(i);
-                if (c >= 0x80) {
-                    break;
-                }
-                block[at + i] = (byte) c;
-                i++;
-            }
-            if (i == length) {
-                size = at + length;
+        if (length <= StringEncoding.SHORT) {
+            ensure(length + 1);
+            if (StringEncoding.copyAscii(value, bytes, size + 1)) {
+                bytes[size] = (byte) length;
+                size += length + 1;
                 return;
             }
-            size = start;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writeVarInt(utf8.length);

@@ -5,6 +5,7 @@ import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
+import io.weir.executor.data.PackedStrings;
 import io.weir.executor.data.PhysicalType;
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
@@ -250,6 +251,7 @@ public final class ValueCodec {
     public static final class RowWriter {
 
         private final Vector[] columns;
+        private final PackedStrings[] packed;
         private final boolean withNulls;
         private final PhysicalType[] kinds;
         private final long[][] longs;
@@ -258,7 +260,16 @@ public final class ValueCodec {
         private final String[][] strings;
 
         public RowWriter(Vector[] columns, boolean withNulls) {
+            this(columns, new PackedStrings[columns.length], withNulls);
+        }
+
+        /**
+         * A writer of columns that are either vectors or packed strings: per column, {@code columns[c]} or
+         * {@code packed[c]} is set, the other null. Packed strings are written as strings are.
+         */
+        public RowWriter(Vector[] columns, PackedStrings[] packed, boolean withNulls) {
             this.columns = columns;
+            this.packed = packed;
             this.withNulls = withNulls;
             int n = columns.length;
             kinds = new PhysicalType[n];
@@ -267,6 +278,10 @@ public final class ValueCodec {
             booleans = new boolean[n][];
             strings = new String[n][];
             for (int c = 0; c < n; c++) {
+                if (packed[c] != null) {
+                    kinds[c] = PhysicalType.STRING;
+                    continue;
+                }
                 kinds[c] = columns[c].physicalType();
                 switch (kinds[c]) {
                     case LONG -> longs[c] = ((LongVector) columns[c]).values();
@@ -283,7 +298,7 @@ public final class ValueCodec {
                 for (int from = 0; from < columns.length; from += 8) {
                     int mask = 0;
                     for (int c = from; c < Math.min(columns.length, from + 8); c++) {
-                        if (columns[c].isNull(row)) {
+                        if (isNull(c, row)) {
                             mask |= 1 << (c - from);
                         }
                     }
@@ -291,16 +306,26 @@ public final class ValueCodec {
                 }
             }
             for (int c = 0; c < kinds.length; c++) {
-                if (withNulls && columns[c].isNull(row)) {
+                if (withNulls && isNull(c, row)) {
                     continue;
                 }
                 switch (kinds[c]) {
                     case LONG -> writeVarLong(out, longs[c][row]);
                     case DOUBLE -> out.writeDouble(doubles[c][row]);
                     case BOOLEAN -> out.writeBoolean(booleans[c][row]);
-                    case STRING -> writeString(out, strings[c][row]);
+                    case STRING -> {
+                        if (strings[c] != null) {
+                            writeString(out, strings[c][row]);
+                        } else {
+                            packed[c].writeEncoded(out, row);
+                        }
+                    }
                 }
             }
+        }
+
+        private boolean isNull(int c, int row) {
+            return packed[c] != null ? packed[c].isNull(row) : columns[c].isNull(row);
         }
     }
 

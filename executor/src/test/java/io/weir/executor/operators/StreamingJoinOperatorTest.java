@@ -271,6 +271,46 @@ class StreamingJoinOperatorTest {
                 row(2L, "b", 20_000L, 2L, "z", 12_000L));
     }
 
+    /** Left rows {@code [from, to)} as a stream of bids: distinct strings (some not ASCII, some null), rising times. */
+    private static List<List<Object>> distinctStrings(int from, int to) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String value = i % 97 == 0 ? null : (i % 13 == 0 ? "\u00fcber " : "extra ") + i;
+            rows.add(row((long) i % 5_000, value, (long) i));
+        }
+        return rows;
+    }
+
+    @Test
+    void whenManyStoredRowsCarryDistinctStrings_thenTheyStillMatchAndRestoreOnceKeptPacked() throws Exception {
+        // Enough rows, rarely matched, with strings made per row: the join's later partitions keep them packed, and
+        // the first, made before it could judge, as objects.
+        OperatorTestHarness h = OperatorTestHarness.forOperator(regular(null).expireRows(0, 2, 10_000 - 1))
+                .input(0, SIDE).input(1, SIDE).output(JOINED).chunkSize(1024).open();
+        List<List<Object>> stored = distinctStrings(0, 100);
+        h.pushRows(0, stored);
+        List<List<Object>> many = distinctStrings(100, 20_000);
+        h.pushRows(0, many);
+        stored.addAll(many);
+        List<List<Object>> after = distinctStrings(20_000, 21_000);
+        List<List<Object>> right = new ArrayList<>();
+        for (long key = 0; key < 40; key++) {
+            right.add(row(key, "r" + key, 1_000L));
+        }
+
+        OperatorStateData state = SnapshotHarness.snapshotThenMutate(h.operator(), 1, () -> h.pushRows(0, after));
+        OperatorTestHarness restored = OperatorTestHarness.forOperator(regular(null).expireRows(0, 2,
+                10_000 - 1)).input(0, SIDE).input(1, SIDE).output(JOINED).chunkSize(1024)
+                .restoredFrom(SnapshotHarness.restore(List.of(state), 1).get(0)).open();
+        restored.pushRows(1, right);
+        h.pushRows(1, right);
+        List<List<Object>> all = new ArrayList<>(stored);
+        all.addAll(after);
+
+        assertThat(restored.finish()).containsExactlyInAnyOrderElementsOf(reference(stored, right));
+        assertThat(h.finish()).containsExactlyInAnyOrderElementsOf(reference(all, right));
+    }
+
     @Test
     void whenWindowJoinIsRestored_thenTheWatermarkFloorKeepsClosedWindowsClosed() throws Exception {
         OperatorTestHarness h = open(windowed());

@@ -42,9 +42,28 @@ public final class BuildSide {
 
     /** @param expectedRows how many rows to make room for at first (growing copies every column) */
     public BuildSide(int[] keys, boolean[] nullSafe, List<DataType> types, int expectedRows) {
+        this(keys, nullSafe, new RowStore(types, expectedRows));
+    }
+
+    /**
+     * A build side whose string columns {@code packedColumns[c]}, none of them a key, are kept packed
+     * ({@link RowStore#withPackedStrings}): for rows kept while they turn over (a stream join).
+     */
+    public static BuildSide withPackedStrings(int[] keys, boolean[] nullSafe, List<DataType> types,
+            int expectedRows, boolean[] packedColumns) {
+        for (int key : keys) {
+            if (packedColumns[key]) {
+                throw new IllegalArgumentException("Key column " + key + " cannot be packed");
+            }
+        }
+        return new BuildSide(keys, nullSafe, RowStore.withPackedStrings(types, expectedRows, packedColumns));
+    }
+
+    private BuildSide(int[] keys, boolean[] nullSafe, RowStore rows) {
+        List<DataType> types = rows.types();
         this.keys = keys.clone();
         this.nullSafe = nullSafe.clone();
-        this.rows = new RowStore(types, expectedRows);
+        this.rows = rows;
         List<DataType> keyTypes = new ArrayList<>(keys.length);
         for (int key : keys) {
             keyTypes.add(types.get(key));

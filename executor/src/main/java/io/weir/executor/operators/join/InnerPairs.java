@@ -21,6 +21,8 @@ final class InnerPairs {
     private final int[] arrivingRows;
     private final int[] storedRows;
     private int count;
+    /** Pairs added since this was made: how often stored rows have been read back. */
+    private long added;
     private int[] kept;
 
     private Chunk arriving;
@@ -43,11 +45,16 @@ final class InnerPairs {
     }
 
     void add(int arrivingRow, int storedRow, Output out) {
+        added++;
         arrivingRows[count] = arrivingRow;
         storedRows[count] = storedRow;
         if (++count == chunkSize) {
             flush(out);
         }
+    }
+
+    long added() {
+        return added;
     }
 
     void finish(Output out) {
@@ -91,7 +98,7 @@ final class InnerPairs {
             columns[arrivingOffset + c] = arriving.column(c).gather(arrivingRows, count);
         }
         for (int c = 0; c < storedWidth; c++) {
-            columns[storedOffset + c] = stored.column(c).gather(storedRows, count);
+            columns[storedOffset + c] = stored.gatherColumn(c, storedRows, count);
         }
         return new Chunk(columns, count);
     }

@@ -46,6 +46,9 @@ import java.util.TreeMap;
  * <p>Keys match under SQL equality (a null key matches nothing) except null-safe ones ({@code IS NOT DISTINCT
  * FROM}); the residual condition, over left ++ right columns, keeps only pairs where it is TRUE.
  *
+ * <p>A side whose stored rows turn over quickly and are rarely read back keeps its per-row strings packed in byte
+ * pages ({@link StringPacking}).
+ *
  * <p>Checkpoints (serialized asynchronously, see {@link #snapshotState}): the stored rows of both sides by key
  * group (the key group of the row's join key, which is how the hash exchange routes rows here), so the join
  * restores at any parallelism; the watermark as operator state, whose minimum over the old subtasks is the restored
@@ -87,6 +90,8 @@ public final class StreamingJoinOperator implements Operator {
     /** Per input, the rows a new partition makes room for: as many as the last one freed held. */
     private final int[] expectedRows = {64, 64};
     private long[] partitionKeys = new long[0];
+    /** Per input, whether its new partitions keep strings packed. */
+    private final StringPacking[] packing;
 
     /**
      * @param leftKeys        key columns of the left input
@@ -109,6 +114,7 @@ public final class StreamingJoinOperator implements Operator {
         this.residual = residual;
         this.types = List.of(List.copyOf(leftTypes), List.copyOf(rightTypes));
         this.windowEnds = new int[] {leftWindowEnd, rightWindowEnd};
+        this.packing = new StringPacking[] {new StringPacking(leftKeys), new StringPacking(rightKeys)};
     }
 
     /**
@@ -174,6 +180,7 @@ public final class StreamingJoinOperator implements Operator {
         if (chunk.isEmpty()) {
             return;
         }
+        packing[input].arrived(chunk);
         if (isWindowJoin()) {
             forEachPartition(chunk, chunk.longColumn(windowEnds[input]), -1, (end, rows) -> {
                 if (isClosed(end)) {
@@ -304,7 +311,9 @@ public final class StreamingJoinOperator implements Operator {
     private BuildSide side(int input, long partition) {
         BuildSide side = stored.get(input).get(partition);
         if (side == null) {
-            side = new BuildSide(keys[input], nullSafe, types.get(input), expectedRows[input]);
+            boolean[] packed = packing[input].columnsForNewPartition();
+            side = packed == null ? new BuildSide(keys[input], nullSafe, types.get(input), expectedRows[input])
+                    : BuildSide.withPackedStrings(keys[input], nullSafe, types.get(input), expectedRows[input], packed);
             stored.get(input).put(partition, side);
         }
         return side;
@@ -316,7 +325,9 @@ public final class StreamingJoinOperator implements Operator {
             return;
         }
         pairs.start(chunk, input == 0, other.rows());
+        long before = pairs.added();
         other.forEachMatch(chunk, keys[input], (row, match) -> pairs.add(row, match, out));
+        packing[1 - input].readBack(pairs.added() - before);
         pairs.finish(out);
     }
 
@@ -336,7 +347,7 @@ public final class StreamingJoinOperator implements Operator {
     }
 
     /** One side's rows of one partition, as a snapshot captured them. */
-    private record StoredRows(long partition, int input, Chunk rows) {
+    private record StoredRows(long partition, int input, RowStore.FrozenRows rows) {
     }
 
     /**
@@ -383,7 +394,7 @@ public final class StreamingJoinOperator implements Operator {
      */
     private static void writeRows(StateStreams state, StoredRows part, int[] keys, boolean[] written)
             throws IOException {
-        Chunk rows = part.rows();
+        RowStore.FrozenRows rows = part.rows();
         int count = rows.size();
         Vector[] keyColumns = rows.columns(keys);
         int[] keyGroups = new int[count];
@@ -393,10 +404,7 @@ public final class StreamingJoinOperator implements Operator {
             keyGroups[row] = KeyGroups.keyGroup(keyGroups[row]);
             counts[keyGroups[row]]++;
         }
-        boolean withNulls = false;
-        for (Vector column : rows.columns()) {
-            withNulls |= column.mayHaveNulls();
-        }
+        boolean withNulls = rows.mayHaveNulls();
         DataOutput[] streams = new DataOutput[KeyGroups.MAX_PARALLELISM];
         for (int keyGroup = 0; keyGroup < counts.length; keyGroup++) {
             if (counts[keyGroup] > 0) {
@@ -410,7 +418,7 @@ public final class StreamingJoinOperator implements Operator {
                 written[keyGroup] = true;
             }
         }
-        ValueCodec.RowWriter writer = new ValueCodec.RowWriter(rows.columns(), withNulls);
+        ValueCodec.RowWriter writer = new ValueCodec.RowWriter(rows.columns(), rows.packed(), withNulls);
         for (int row = 0; row < count; row++) {
             writer.write(streams[keyGroups[row]], row);
         }
