@@ -24,13 +24,15 @@ abstract class EdgeWriter {
      *                 SINGLE edges just the one channel it writes
      */
     static EdgeWriter create(Partitioning partitioning, Channel[] channels, int subtaskIndex, int chunkSize) {
-        if (partitioning instanceof Partitioning.Hash hash) {
+        if (partitioning instanceof Partitioning.Hash hash && channels.length > 1) {
             return new HashEdgeWriter(channels, hash.keys(), chunkSize);
         }
         if (partitioning instanceof Partitioning.Broadcast) {
             return new WholeChunkEdgeWriter(channels, WholeChunkEdgeWriter.Routing.ALL, subtaskIndex, chunkSize);
         }
-        // FORWARD and SINGLE have one channel here; REBALANCE spreads chunks over all of them.
+        // FORWARD and SINGLE have one channel here, as has HASH to one consumer, which owns every key group: its
+        // chunks go whole, without hashing every row and copying it into a piece of its own (at parallelism 1, most
+        // of what q5's exchanges cost). REBALANCE spreads chunks over all of them.
         return new WholeChunkEdgeWriter(channels, WholeChunkEdgeWriter.Routing.ROUND_ROBIN, subtaskIndex, chunkSize);
     }
 

@@ -67,6 +67,21 @@ class ExchangeTest {
     }
 
     @Test
+    void whenHashingToOneConsumer_thenChunksGoWholeAndInOrder() {
+        Channel[] channels = channels(1);
+        EdgeWriter writer = EdgeWriter.create(Partitioning.hash(0), channels, 0, 4);
+        Chunk full = longs(1, 2, 3, 4);
+
+        writer.emit(full);
+        writer.emit(longs(5, 6));
+        writer.flush();
+
+        List<StreamElement> received = drain(channels[0]);
+        assertThat(received.get(0)).as("a full chunk is passed on, not copied").isSameAs(full);
+        assertThat(values(received)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
     void whenHashing_thenEachRowGoesToTheOwnerOfItsKeyGroupInOrder() {
         Channel[] channels = channels(4);
         EdgeWriter writer = EdgeWriter.create(Partitioning.hash(0), channels, 0, 1024);
