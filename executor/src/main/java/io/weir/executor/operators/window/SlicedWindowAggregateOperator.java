@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -74,6 +75,11 @@ public final class SlicedWindowAggregateOperator implements Operator {
 
     private ChunkPacker packer;
     private int[] hashes = new int[0];
+    /**
+     * How many groups the last slice to close held: a new slice makes room for as many, as consecutive slices of a
+     * stream tend to hold alike numbers of keys, instead of growing from a few by rehashing every group each time.
+     */
+    private int expectedSliceGroups = 16;
     private int[] groupIds = new int[0];
     private int[] kept = new int[0];
     /** The slices of the current chunk and the rows routed to each. */
@@ -172,7 +178,7 @@ public final class SlicedWindowAggregateOperator implements Operator {
     private WindowGroups slice(long end) {
         WindowGroups slice = slices.get(end);
         if (slice == null) {
-            slice = new WindowGroups(keyTypes, calls);
+            slice = new WindowGroups(keyTypes, calls, expectedSliceGroups);
             slices.put(end, slice);
             registerWindows(end, rowtime.watermark());
         }
@@ -225,8 +231,18 @@ public final class SlicedWindowAggregateOperator implements Operator {
 
     private void emit(long end, Output out) {
         long start = end - spec.sizeMillis();
-        WindowGroups window = new WindowGroups(keyTypes, calls);
-        for (WindowGroups slice : slices.subMap(start, false, end, true).values()) {
+        NavigableMap<Long, WindowGroups> windowSlices = slices.subMap(start, false, end, true);
+        // The window holds at least as many groups as its largest slice: room for those from the start.
+        int largestSlice = 16;
+        for (WindowGroups slice : windowSlices.values()) {
+            largestSlice = Math.max(largestSlice, slice.size());
+        }
+        WindowGroups closing = slices.get(end);
+        if (closing != null) {
+            expectedSliceGroups = Math.max(16, closing.size());
+        }
+        WindowGroups window = new WindowGroups(keyTypes, calls, largestSlice);
+        for (WindowGroups slice : windowSlices.values()) {
             window.mergeFrom(slice);
         }
         for (List<RestoredSlice> list : restored.subMap(start, false, end, true).values()) {

@@ -24,7 +24,12 @@ final class WindowGroups {
     private final AggregateCallState[] states;
 
     WindowGroups(List<DataType> keyTypes, List<AggregateCall> calls) {
-        this.groups = new GroupHashTable(keyTypes, 16);
+        this(keyTypes, calls, 16);
+    }
+
+    /** @param expectedGroups how many groups to make room for at first (growing rehashes every group) */
+    WindowGroups(List<DataType> keyTypes, List<AggregateCall> calls, int expectedGroups) {
+        this.groups = new GroupHashTable(keyTypes, expectedGroups);
         this.states = new AggregateCallState[calls.size()];
         for (int i = 0; i < states.length; i++) {
             states[i] = new AggregateCallState(calls.get(i));
