@@ -18,11 +18,11 @@ import java.util.Map;
  * [--checkpoint off,10s,1s] [--engines weir,flink] [--repeat R] [--out DIR] [--rate R] [--heap 2g]
  * [--latency-rate R|off] [--latency-events N]}.
  *
- * <p>Every run is a fresh JVM (same heap and flags for both engines, heap in transparent huge pages) that runs one query once ({@link NexmarkRun}),
- * so peak RSS is the engine's own and no run warms up the next. For each query, parallelism and checkpoint setting,
- * the engines alternate run by run, {@code repeat} times. The CSV holds the medians; the Markdown table adds min/max
- * of the throughput (the machine's noise), the Weir/Flink ratios, and whether both engines produced the same rows
- * (count and order-independent checksum).
+ * <p>Every run is a fresh JVM (same heap and flags for both engines, heap in transparent huge pages) that runs one
+ * query once ({@link NexmarkRun}), so peak RSS is the engine's own and no run warms up the next. For each query,
+ * parallelism and checkpoint setting, the engines alternate run by run, {@code repeat} times. The CSV holds the
+ * medians; the Markdown table adds min/max of the throughput (the machine's noise), the Weir/Flink ratios, and
+ * whether both engines produced the same rows (count and order-independent checksum).
  *
  * <p>Each repetition of an engine is two runs: a throughput run (the generator as fast as it goes) and, unless
  * {@code --latency-rate off}, a latency run of {@code latency-events} events throttled to {@code latency-rate}

@@ -20,9 +20,10 @@ final class NexmarkReport {
                         + " with each option as `-Dnexmark.<option>=...`).\n\n");
         md.append(String.format(Locale.ROOT, "%,d events per run (bids are 46 of every 50 events), %,d events per"
                 + " second of event time, %d run(s) per engine and setting, each in a fresh JVM (heap in transparent"
-                + " huge pages where the kernel allows), engines alternating. Throughput is events of the whole sequence per second of job time (planning and start-up"
-                + " excluded); per core: per CPU-second of the process over the same span. Medians; [min-max] is the"
-                + " spread over the runs.%n%n", events, rate, repeat));
+                + " huge pages where the kernel allows), engines alternating. Throughput is events of the whole"
+                + " sequence per second of job time (planning and start-up excluded); per core: per CPU-second of"
+                + " the process over the same span. Medians; [min-max] is the spread over the runs.%n%n", events,
+                rate, repeat));
         if (latencyRate > 0) {
             md.append(String.format(Locale.ROOT, "Latency: separate runs of %,d events with the generator throttled to"
                     + " %,d events per wall-clock second (and event time advancing at that rate), every generator"

@@ -163,11 +163,7 @@ public final class StateOutput implements DataOutput {
     /** {@link ValueCodec#writeVarInt} without a call per byte. */
     void writeVarInt(int value) {
         ensure(5);
-        while ((value & ~0x7F) != 0) {
-            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        bytes[size++] = (byte) value;
+        size = StringEncoding.putVarInt(bytes, size, value);
     }
 
     @Override

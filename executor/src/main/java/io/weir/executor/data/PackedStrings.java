@@ -116,8 +116,6 @@ public final class PackedStrings {
     public PackedStrings frozenView() {
         PackedStrings view = new PackedStrings(0);
         view.pages = pages;
-        view.pageCount = pageCount;
-        view.used = used;
         view.addresses = addresses;
         view.nulls = nulls;
         view.mayHaveNulls = mayHaveNulls;
@@ -149,13 +147,7 @@ public final class PackedStrings {
         int n = utf8.length;
         byte[] page = room(StringEncoding.varIntSize(n) + n);
         int at = used;
-        int pos = at;
-        int rest = n;
-        while ((rest & ~0x7F) != 0) {
-            page[pos++] = (byte) ((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        page[pos++] = (byte) rest;
+        int pos = StringEncoding.putVarInt(page, at, n);
         System.arraycopy(utf8, 0, page, pos, n);
         used = pos + n;
         return address(at);

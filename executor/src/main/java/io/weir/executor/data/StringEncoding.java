@@ -29,6 +29,19 @@ public final class StringEncoding {
         return true;
     }
 
+    /**
+     * Writes {@code value} as an unsigned variable-length int into {@code target} from {@code at} (which has room for
+     * {@link #varIntSize} bytes); returns the position after it.
+     */
+    public static int putVarInt(byte[] target, int at, int value) {
+        while ((value & ~0x7F) != 0) {
+            target[at++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        target[at++] = (byte) value;
+        return at;
+    }
+
     /** How many bytes {@code value} takes as an unsigned variable-length int. */
     public static int varIntSize(int value) {
         int bytes = 1;

@@ -13,9 +13,9 @@ import java.util.List;
  * they came from may be dropped. Row kinds are not kept: the operators that buffer are batch operators over
  * insert-only input.
  *
- * <p>A store {@link #withPackedStrings} keeps its string columns (but those it is told to leave as vectors) as
- * {@link PackedStrings}: such a store only appends, and its packed columns are read through {@link #gather} and
- * {@link #gatherColumn}, not {@link #column}.
+ * <p>A store {@link #withPackedStrings} keeps the string columns it is given as {@link PackedStrings}: such a store
+ * only appends, and its packed columns are read through {@link #gather} and {@link #gatherColumn}, not
+ * {@link #column}.
  */
 public final class RowStore {
 
@@ -116,7 +116,7 @@ public final class RowStore {
         return size++;
     }
 
-    /** Overwrites stored row {@code index} with row {@code row} of {@code chunk}; not for a store with packed strings. */
+    /** Overwrites stored row {@code index} with row {@code row} of {@code chunk}; not in a store of packed strings. */
     public void set(int index, Chunk chunk, int row) {
         if (packed != null) {
             throw new IllegalStateException("A store with packed strings only appends");
