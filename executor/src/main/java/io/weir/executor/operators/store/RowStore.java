@@ -103,23 +103,17 @@ public final class RowStore {
         return first;
     }
 
-    /** Appends row {@code row} of {@code chunk}; returns its index. */
+    /** Appends row {@code row} of {@code chunk}; returns its index. Not in a store of packed strings. */
     public int append(Chunk chunk, int row) {
         ensureCapacity(size + 1);
-        for (int c = 0; c < columns.length; c++) {
-            if (columns[c] != null) {
-                columns[c].copyFrom(chunk.column(c), row, size);
-            } else {
-                packed[c].append((StringVector) chunk.column(c), row, 1);
-            }
-        }
+        set(size, chunk, row);
         return size++;
     }
 
     /** Overwrites stored row {@code index} with row {@code row} of {@code chunk}; not in a store of packed strings. */
     public void set(int index, Chunk chunk, int row) {
         if (packed != null) {
-            throw new IllegalStateException("A store with packed strings only appends");
+            throw new IllegalStateException("A store with packed strings only appends whole chunks");
         }
         for (int c = 0; c < columns.length; c++) {
             columns[c].copyFrom(chunk.column(c), row, index);
