@@ -56,6 +56,11 @@ public final class AggregateCallState {
                 : null;
     }
 
+    /** Makes room for {@code groupCount} groups at once, rather than growing to them a chunk at a time. */
+    public void reserveGroups(int groupCount) {
+        accumulator.ensureGroups(groupCount);
+    }
+
     public AggregateCall call() {
         return call;
     }

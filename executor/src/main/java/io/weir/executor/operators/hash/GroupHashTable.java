@@ -88,20 +88,47 @@ public final class GroupHashTable {
         long[] values = singleLongKey(columns);
         if (values != null) {
             for (int i = 0; i < count; i++) {
-                int hash = hashes[i];
-                int slot = mix(hash) & mask;
-                int id = findLong(values[i], hash, slot);
-                if (id < 0) {
-                    // Not found: -(slot + 1) of the empty slot where the probe ended.
-                    id = insert(columns, i, hash, -id - 1);
-                }
-                groupIds[i] = id;
+                groupIds[i] = findOrInsertLong(columns, values, i, hashes[i]);
             }
             return;
         }
         for (int i = 0; i < count; i++) {
             groupIds[i] = findOrInsert(columns, i, hashes[i]);
         }
+    }
+
+    /**
+     * As {@link #findOrInsert(Vector[], int[], int, int[])} for the rows {@code rows[0..count)} only (in that order):
+     * {@code groupIds[rows[i]]} receives the group of row {@code rows[i]}, whose hash is {@code hashes[rows[i]]}.
+     */
+    public void findOrInsert(Vector[] columns, int[] hashes, int[] rows, int count, int[] groupIds) {
+        long[] values = singleLongKey(columns);
+        if (values != null) {
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                groupIds[row] = findOrInsertLong(columns, values, row, hashes[row]);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            groupIds[row] = findOrInsert(columns, row, hashes[row]);
+        }
+    }
+
+    /**
+     * Finds or creates, for every group of {@code other} (a table of the same key types) in id order, the group of
+     * the same key here: {@code groupIds[id]} receives it. Merges partial aggregates kept in separate tables.
+     */
+    public void findOrInsertGroupsOf(GroupHashTable other, int[] groupIds) {
+        findOrInsert(other.keys, other.groupHashes, other.size, groupIds);
+    }
+
+    /** The group of row {@code row}, whose single long key is {@code values[row]}, created if absent. */
+    private int findOrInsertLong(Vector[] columns, long[] values, int row, int hash) {
+        int id = findLong(values[row], hash, mix(hash) & mask);
+        // Not found: -(slot + 1) of the empty slot where the probe ended.
+        return id >= 0 ? id : insert(columns, row, hash, -id - 1);
     }
 
     /** Looks rows up without inserting: {@code groupIds[i]} is the group id, or -1 when the key is absent. */

@@ -1,6 +1,7 @@
 package io.weir.executor.operators.window;
 
 import io.weir.executor.data.Chunk;
+import io.weir.executor.data.Vector;
 import java.util.Arrays;
 
 /**
@@ -22,6 +23,8 @@ final class ChunkBuckets {
     private int routed;
     private int[] byBucket = new int[0];
     private int[] selection = new int[0];
+    /** The group of each routed row, by row. */
+    private int[] groupIds = new int[0];
 
     /** Forgets the previous chunk's buckets; the next chunk has at most {@code chunkSize} rows. */
     void start(int chunkSize) {
@@ -30,6 +33,7 @@ final class ChunkBuckets {
             bucketOfRow = new int[chunkSize];
             byBucket = new int[chunkSize];
             selection = new int[chunkSize];
+            groupIds = new int[chunkSize];
         }
         size = 0;
         last = -1;
@@ -62,10 +66,6 @@ final class ChunkBuckets {
         return size++;
     }
 
-    WindowGroups window(int bucket) {
-        return groups[bucket];
-    }
-
     /** Row {@code row} of the chunk goes to {@code bucket}. */
     void route(int row, int bucket) {
         rows[routed] = row;
@@ -74,8 +74,11 @@ final class ChunkBuckets {
         last = bucket;
     }
 
-    /** Accumulates every bucket's rows into its window, each row into its group {@code groupIds[row]}. */
-    void accumulate(Chunk chunk, int[] groupIds) {
+    /**
+     * Accumulates every bucket's rows into its window: each row into the group of its key in {@code keys} (whose
+     * hashes {@code hashes} holds), created if new.
+     */
+    void accumulate(Chunk chunk, Vector[] keys, int[] hashes) {
         int[] next = new int[size + 1];
         for (int b = 0; b < size; b++) {
             next[b + 1] = next[b] + counts[b];
@@ -86,7 +89,7 @@ final class ChunkBuckets {
         }
         for (int b = 0; b < size; b++) {
             System.arraycopy(byBucket, offsets[b], selection, 0, counts[b]);
-            groups[b].accumulate(chunk, groupIds, selection, counts[b]);
+            groups[b].accumulate(chunk, keys, hashes, groupIds, selection, counts[b]);
             groups[b] = null;
         }
     }

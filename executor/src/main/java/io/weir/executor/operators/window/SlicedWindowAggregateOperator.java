@@ -80,7 +80,6 @@ public final class SlicedWindowAggregateOperator implements Operator {
      * stream tend to hold alike numbers of keys, instead of growing from a few by rehashing every group each time.
      */
     private int expectedSliceGroups = 16;
-    private int[] groupIds = new int[0];
     private int[] kept = new int[0];
     /** The slices of the current chunk and the rows routed to each. */
     private final ChunkBuckets buckets = new ChunkBuckets();
@@ -168,10 +167,9 @@ public final class SlicedWindowAggregateOperator implements Operator {
             if (s < 0) {
                 s = buckets.open(sliceEnd, slice(sliceEnd));
             }
-            groupIds[r] = buckets.window(s).group(keys, r, hashes[r]);
             buckets.route(r, s);
         }
-        buckets.accumulate(chunk, groupIds);
+        buckets.accumulate(chunk, keys, hashes);
     }
 
     /** The state of the slice ending at {@code end}, created (and its windows recorded) if new. */
@@ -199,7 +197,6 @@ public final class SlicedWindowAggregateOperator implements Operator {
     private void ensureScratch(int size) {
         if (hashes.length < size) {
             hashes = new int[size];
-            groupIds = new int[size];
             kept = new int[size];
         }
     }
@@ -232,16 +229,17 @@ public final class SlicedWindowAggregateOperator implements Operator {
     private void emit(long end, Output out) {
         long start = end - spec.sizeMillis();
         NavigableMap<Long, WindowGroups> windowSlices = slices.subMap(start, false, end, true);
-        // The window holds at least as many groups as its largest slice: room for those from the start.
-        int largestSlice = 16;
+        // The window holds at most as many groups as its slices together (as many when their keys differ, as the
+        // auctions of Nexmark's bids do from one slice to the next): room for those from the start.
+        int sliceGroups = 0;
         for (WindowGroups slice : windowSlices.values()) {
-            largestSlice = Math.max(largestSlice, slice.size());
+            sliceGroups += slice.size();
         }
         WindowGroups closing = slices.get(end);
         if (closing != null) {
             expectedSliceGroups = Math.max(16, closing.size());
         }
-        WindowGroups window = new WindowGroups(keyTypes, calls, largestSlice);
+        WindowGroups window = new WindowGroups(keyTypes, calls, Math.max(16, sliceGroups));
         for (WindowGroups slice : windowSlices.values()) {
             window.mergeFrom(slice);
         }

@@ -61,7 +61,6 @@ public final class WindowAggregateOperator implements Operator {
     private ChunkPacker packer;
     /** Per input row: hash of its group key, and its group id within its window. */
     private int[] hashes = new int[0];
-    private int[] groupIds = new int[0];
     /** The windows of the current chunk and the rows routed to each. */
     private final ChunkBuckets buckets = new ChunkBuckets();
 
@@ -112,15 +111,15 @@ public final class WindowAggregateOperator implements Operator {
         ensureScratch(size);
         Vector[] keys = chunk.columns(groupKeys);
         GroupHashTable.hash(keys, size, hashes);
-        route(chunk, keys, size);
-        buckets.accumulate(chunk, groupIds);
+        route(chunk, size);
+        buckets.accumulate(chunk, keys, hashes);
     }
 
     /**
-     * Finds each row's window (creating windows as needed) and its group in that window: routes the row to the
-     * window's bucket and fills {@link #groupIds}. Rows of no window, or of a closed one, are left out.
+     * Finds each row's window (creating windows as needed) and routes the row to the window's bucket. Rows of no
+     * window, or of a closed one, are left out.
      */
-    private void route(Chunk chunk, Vector[] keys, int size) {
+    private void route(Chunk chunk, int size) {
         LongVector endVector = chunk.longColumn(windowEndColumn);
         long[] ends = endVector.values();
         boolean[] nulls = endVector.mayHaveNulls() ? endVector.nullMask() : null;
@@ -140,7 +139,6 @@ public final class WindowAggregateOperator implements Operator {
             if (w < 0) {
                 w = buckets.open(end, window(end));
             }
-            groupIds[r] = buckets.window(w).group(keys, r, hashes[r]);
             buckets.route(r, w);
         }
         rowtime.countLate(late);
@@ -162,7 +160,6 @@ public final class WindowAggregateOperator implements Operator {
     private void ensureScratch(int size) {
         if (hashes.length < size) {
             hashes = new int[size];
-            groupIds = new int[size];
         }
     }
 

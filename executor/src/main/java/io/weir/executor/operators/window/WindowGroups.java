@@ -27,22 +27,22 @@ final class WindowGroups {
         this(keyTypes, calls, 16);
     }
 
-    /** @param expectedGroups how many groups to make room for at first (growing rehashes every group) */
+    /** @param expectedGroups how many groups to make room for at first (growing rehashes and copies every group) */
     WindowGroups(List<DataType> keyTypes, List<AggregateCall> calls, int expectedGroups) {
         this.groups = new GroupHashTable(keyTypes, expectedGroups);
         this.states = new AggregateCallState[calls.size()];
         for (int i = 0; i < states.length; i++) {
             states[i] = new AggregateCallState(calls.get(i));
+            states[i].reserveGroups(expectedGroups);
         }
     }
 
-    /** The group id of row {@code row} of {@code keys} (whose hash is {@code hash}), created if new. */
-    int group(Vector[] keys, int row, int hash) {
-        return groups.findOrInsert(keys, row, hash);
-    }
-
-    /** Folds rows {@code selection[0..count)} of {@code chunk}, whose groups {@code groupIds} holds, into the aggregates. */
-    void accumulate(Chunk chunk, int[] groupIds, int[] selection, int count) {
+    /**
+     * Folds rows {@code selection[0..count)} of {@code chunk} into their groups, created if new: the group of row
+     * {@code r} (by {@code keys}, whose hashes {@code hashes} holds) goes into {@code groupIds[r]}.
+     */
+    void accumulate(Chunk chunk, Vector[] keys, int[] hashes, int[] groupIds, int[] selection, int count) {
+        groups.findOrInsert(keys, hashes, selection, count, groupIds);
         int groupCount = groups.size();
         for (AggregateCallState state : states) {
             state.accumulate(chunk, groupIds, groupCount, selection, count);
@@ -58,14 +58,8 @@ final class WindowGroups {
         if (count == 0) {
             return;
         }
-        Vector[] keys = new Vector[slice.groups.keyColumnCount()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = slice.groups.keyColumn(k);
-        }
         int[] targets = new int[count];
-        for (int group = 0; group < count; group++) {
-            targets[group] = groups.findOrInsert(keys, group, slice.groups.groupHash(group));
-        }
+        groups.findOrInsertGroupsOf(slice.groups, targets);
         int groupCount = groups.size();
         for (int i = 0; i < states.length; i++) {
             states[i].mergeFrom(slice.states[i], targets, count, groupCount);
