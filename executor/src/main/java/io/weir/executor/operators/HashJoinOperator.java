@@ -4,11 +4,11 @@ import io.weir.executor.api.JoinType;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.operators.join.BuildSide;
 import io.weir.executor.operators.join.JoinPairs;
+import io.weir.executor.operators.join.JoinResidual;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,7 @@ public final class HashJoinOperator implements Operator {
     private final int[] leftKeys;
     private final int[] rightKeys;
     private final boolean[] nullSafeKeys;
-    private final ScalarEvaluator residual;
+    private final JoinResidual residual;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
 
@@ -47,10 +47,10 @@ public final class HashJoinOperator implements Operator {
      * @param leftKeys     key columns of the left input
      * @param rightKeys    key columns of the right input, of the same physical types, in the same order
      * @param nullSafeKeys per key: true when null equals null (IS NOT DISTINCT FROM)
-     * @param residual     extra condition over left ++ right columns, or null
+     * @param residual     extra condition over the pair of rows, or null
      */
     public HashJoinOperator(JoinType type, int[] leftKeys, int[] rightKeys, boolean[] nullSafeKeys,
-            ScalarEvaluator residual, List<DataType> leftTypes, List<DataType> rightTypes) {
+            JoinResidual residual, List<DataType> leftTypes, List<DataType> rightTypes) {
         if (leftKeys.length != rightKeys.length || nullSafeKeys.length != leftKeys.length) {
             throw new IllegalArgumentException("Left keys, right keys and null-safe flags must pair up");
         }

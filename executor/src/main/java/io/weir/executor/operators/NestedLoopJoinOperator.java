@@ -4,10 +4,10 @@ import io.weir.executor.api.JoinType;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.operators.join.JoinPairs;
+import io.weir.executor.operators.join.JoinResidual;
 import io.weir.executor.operators.store.RowStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.List;
 public final class NestedLoopJoinOperator implements Operator {
 
     private final JoinType type;
-    private final ScalarEvaluator condition;
+    private final JoinResidual condition;
     private final List<DataType> leftTypes;
     private final List<DataType> rightTypes;
 
@@ -34,8 +34,8 @@ public final class NestedLoopJoinOperator implements Operator {
     private List<Chunk> pendingLeft = new ArrayList<>();
     private boolean leftEnded;
 
-    /** @param condition over left ++ right columns, or null for a cross join */
-    public NestedLoopJoinOperator(JoinType type, ScalarEvaluator condition, List<DataType> leftTypes,
+    /** @param condition over the pair of rows, or null for a cross join */
+    public NestedLoopJoinOperator(JoinType type, JoinResidual condition, List<DataType> leftTypes,
             List<DataType> rightTypes) {
         this.type = type;
         this.condition = condition;

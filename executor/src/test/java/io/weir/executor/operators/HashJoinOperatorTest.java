@@ -4,8 +4,8 @@ import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.JoinType;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.DataType;
+import io.weir.executor.operators.join.JoinResidual;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,11 +20,14 @@ class HashJoinOperatorTest {
     private static final List<DataType> SIDE = List.of(DataType.BIGINT, DataType.STRING);
     private static final List<DataType> JOINED = List.of(DataType.BIGINT, DataType.STRING, DataType.BIGINT,
             DataType.STRING);
-    /** Over left ++ right: left.value < right.value; UNKNOWN when either is null. */
-    private static final ScalarEvaluator LEFT_VALUE_BELOW_RIGHT = Evaluators.predicate(r ->
-            r[1] == null || r[3] == null ? null : ((String) r[1]).compareTo((String) r[3]) < 0);
+    /**
+     * left.value < right.value (UNKNOWN when either is null), compiled over the two columns it reads: pairs are
+     * tested on those, and whole rows gathered for the pairs kept.
+     */
+    private static final JoinResidual LEFT_VALUE_BELOW_RIGHT = JoinResidual.overColumns(Evaluators.predicate(r ->
+            r[0] == null || r[1] == null ? null : ((String) r[0]).compareTo((String) r[1]) < 0), new int[] {1, 3});
 
-    private static OperatorTestHarness harness(JoinType type, boolean nullSafe, ScalarEvaluator residual)
+    private static OperatorTestHarness harness(JoinType type, boolean nullSafe, JoinResidual residual)
             throws Exception {
         HashJoinOperator join = new HashJoinOperator(type, new int[] {0}, new int[] {0}, new boolean[] {nullSafe},
                 residual, SIDE, SIDE);
@@ -32,7 +35,7 @@ class HashJoinOperatorTest {
                 .output(type.projectsRight() ? JOINED : SIDE).open();
     }
 
-    private static List<List<Object>> run(JoinType type, boolean nullSafe, ScalarEvaluator residual,
+    private static List<List<Object>> run(JoinType type, boolean nullSafe, JoinResidual residual,
             List<List<Object>> left, List<List<Object>> right) throws Exception {
         OperatorTestHarness h = harness(type, nullSafe, residual);
         h.pushRows(1, right).endInput(1).pushRows(0, left);

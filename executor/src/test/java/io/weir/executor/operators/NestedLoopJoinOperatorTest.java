@@ -4,8 +4,8 @@ import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.JoinType;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.data.DataType;
+import io.weir.executor.operators.join.JoinResidual;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -19,12 +19,12 @@ class NestedLoopJoinOperatorTest {
     private static final List<DataType> JOINED = List.of(DataType.BIGINT, DataType.STRING, DataType.BIGINT,
             DataType.STRING);
     /** A non-equi condition over left ++ right: left.key < right.key (UNKNOWN on nulls). */
-    private static final ScalarEvaluator LEFT_KEY_BELOW_RIGHT = Evaluators.predicate(r ->
-            r[0] == null || r[2] == null ? null : (Long) r[0] < (Long) r[2]);
+    private static final JoinResidual LEFT_KEY_BELOW_RIGHT = JoinResidual.overPairRow(Evaluators.predicate(r ->
+            r[0] == null || r[2] == null ? null : (Long) r[0] < (Long) r[2]));
     private static final BiFunction<List<Object>, List<Object>, Boolean> LEFT_KEY_BELOW_RIGHT_ROWS = (l, r) ->
             l.get(0) == null || r.get(0) == null ? null : (Long) l.get(0) < (Long) r.get(0);
 
-    private static List<List<Object>> run(JoinType type, ScalarEvaluator condition, List<List<Object>> left,
+    private static List<List<Object>> run(JoinType type, JoinResidual condition, List<List<Object>> left,
             List<List<Object>> right) throws Exception {
         OperatorTestHarness h = OperatorTestHarness
                 .forOperator(new NestedLoopJoinOperator(type, condition, SIDE, SIDE))

@@ -4,11 +4,11 @@ import static io.weir.executor.operators.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weir.executor.api.JoinType;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
+import io.weir.executor.operators.join.JoinResidual;
 import io.weir.executor.operators.join.StreamingJoinOperator;
 import io.weir.executor.operators.window.WindowMetrics;
 import io.weir.executor.testing.SnapshotHarness;
@@ -26,10 +26,13 @@ class StreamingJoinOperatorTest {
     private static final List<DataType> JOINED = List.of(DataType.BIGINT, DataType.STRING, DataType.BIGINT,
             DataType.BIGINT, DataType.STRING, DataType.BIGINT);
     /** Over left ++ right: left.value < right.value; UNKNOWN when either is null. */
-    private static final ScalarEvaluator LEFT_VALUE_BELOW_RIGHT = Evaluators.predicate(r ->
-            r[1] == null || r[4] == null ? null : ((String) r[1]).compareTo((String) r[4]) < 0);
+    private static final JoinResidual LEFT_VALUE_BELOW_RIGHT = JoinResidual.overPairRow(Evaluators.predicate(r ->
+            r[1] == null || r[4] == null ? null : ((String) r[1]).compareTo((String) r[4]) < 0));
+    /** The same condition compiled over the two columns it reads: pairs are gathered whole only once kept. */
+    private static final JoinResidual LEFT_VALUE_BELOW_RIGHT_NARROW = JoinResidual.overColumns(Evaluators.predicate(
+            r -> r[0] == null || r[1] == null ? null : ((String) r[0]).compareTo((String) r[1]) < 0), new int[] {1, 4});
 
-    private static StreamingJoinOperator regular(ScalarEvaluator residual) {
+    private static StreamingJoinOperator regular(JoinResidual residual) {
         return new StreamingJoinOperator(new int[] {0}, new int[] {0}, new boolean[] {false}, residual, SIDE, SIDE,
                 -1, -1);
     }
@@ -97,9 +100,11 @@ class StreamingJoinOperatorTest {
                 new int[] {keyColumn}, new int[] {keyColumn}, new boolean[] {false}, null, 3, 3));
     }
 
-    @Test
-    void whenResidualIsGiven_thenOnlyPairsWhereItIsTrueAreEmittedWhicheverSideArrivesLast() throws Exception {
-        OperatorTestHarness h = open(regular(LEFT_VALUE_BELOW_RIGHT));
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whenResidualIsGiven_thenOnlyPairsWhereItIsTrueAreEmittedWhicheverSideArrivesLast(boolean narrow)
+            throws Exception {
+        OperatorTestHarness h = open(regular(narrow ? LEFT_VALUE_BELOW_RIGHT_NARROW : LEFT_VALUE_BELOW_RIGHT));
         h.push(0, row(1L, "b", 10L)).push(1, row(1L, "a", 10L), row(1L, "c", 10L), row(2L, "z", 10L));
         h.push(0, row(1L, "a", 10L), row(1L, null, 10L));
 

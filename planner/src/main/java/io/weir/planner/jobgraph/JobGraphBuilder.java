@@ -15,6 +15,7 @@ import io.weir.executor.operators.HashAggregateOperator;
 import io.weir.executor.operators.HashJoinOperator;
 import io.weir.executor.operators.LimitOperator;
 import io.weir.executor.operators.NestedLoopJoinOperator;
+import io.weir.executor.operators.join.JoinResidual;
 import io.weir.executor.operators.join.StreamingJoinOperator;
 import io.weir.executor.operators.SetOpKind;
 import io.weir.executor.operators.SetOpOperator;
@@ -234,15 +235,14 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     /** Creates a join operator from its keys, its compiled residual condition and its inputs' column types. */
     @FunctionalInterface
     private interface JoinOperatorFactory {
-        Operator create(JoinKeys keys, ScalarEvaluator residual, List<DataType> leftTypes, List<DataType> rightTypes);
+        Operator create(JoinKeys keys, JoinResidual residual, List<DataType> leftTypes, List<DataType> rightTypes);
     }
 
     /** A two-input join whose inputs are hash-partitioned on their join keys. */
     private Stream addHashPartitionedJoin(Join rel, JoinKeys keys, String name, JoinOperatorFactory factory) {
         Stream left = visit(rel.getLeft());
         Stream right = visit(rel.getRight());
-        ScalarEvaluator residual = keys.residual() == null ? null
-                : compiler.compile(keys.residual(), concat(left.types(), right.types()));
+        JoinResidual residual = JoinConditions.compile(compiler, keys.residual(), concat(left.types(), right.types()));
         List<DataType> leftTypes = left.types();
         List<DataType> rightTypes = right.types();
         List<DataType> out = types(rel.getRowType());
@@ -266,16 +266,15 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
     public Stream onNestedLoopJoin(NestedLoopJoinPhysicalRel rel) {
         Stream left = visit(rel.getLeft());
         Stream right = visit(rel.getRight());
-        RexNode condition = rel.getCondition();
-        ScalarEvaluator evaluator = condition.isAlwaysTrue() ? null
-                : compiler.compile(condition, concat(left.types(), right.types()));
+        JoinResidual condition = JoinConditions.compile(compiler, rel.getCondition(),
+                concat(left.types(), right.types()));
         var type = Joins.toRuntime(rel.getJoinType());
         List<DataType> leftTypes = left.types();
         List<DataType> rightTypes = right.types();
         List<DataType> out = types(rel.getRowType());
         // Parallelism 1: every pair must meet, and unmatched rows of either side are known only globally.
         int vertex = graph.addOperator("NestedLoopJoin(" + type + ")", 1,
-                () -> new NestedLoopJoinOperator(type, evaluator, leftTypes, rightTypes), 2, out);
+                () -> new NestedLoopJoinOperator(type, condition, leftTypes, rightTypes), 2, out);
         graph.connect(left.vertex(), vertex, 0, toSingle(left));
         graph.connect(right.vertex(), vertex, 1, toSingle(right));
         return new Stream(vertex, 1, out);

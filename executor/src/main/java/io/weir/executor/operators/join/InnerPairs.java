@@ -1,8 +1,6 @@
 package io.weir.executor.operators.join;
 
 import io.weir.executor.api.Output;
-import io.weir.executor.api.ScalarEvaluator;
-import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.Vector;
 import io.weir.executor.operators.store.RowStore;
@@ -14,9 +12,9 @@ import io.weir.executor.operators.store.RowStore;
  *
  * <p>Protocol, per arriving chunk: {@link #start}, any number of {@link #add}, {@link #finish}.
  */
-final class InnerPairs {
+final class InnerPairs implements JoinResidual.Pairs {
 
-    private final ScalarEvaluator residual;
+    private final JoinResidual residual;
     private final int chunkSize;
     private final int[] arrivingRows;
     private final int[] storedRows;
@@ -29,8 +27,8 @@ final class InnerPairs {
     private boolean arrivingIsLeft;
     private RowStore stored;
 
-    /** @param residual evaluated over left columns ++ right columns; null when every key match is a result */
-    InnerPairs(ScalarEvaluator residual, int chunkSize) {
+    /** @param residual the condition beyond the keys; null when every key match is a result */
+    InnerPairs(JoinResidual residual, int chunkSize) {
         this.residual = residual;
         this.chunkSize = chunkSize;
         this.arrivingRows = new int[chunkSize];
@@ -64,42 +62,35 @@ final class InnerPairs {
     }
 
     private void flush(Output out) {
-        if (count == 0) {
+        int pairCount = count;
+        if (pairCount == 0) {
             return;
         }
-        Chunk pairs = pairChunk();
-        int pairCount = count;
         count = 0;
         if (residual == null) {
-            out.emit(pairs);
+            out.emit(pairRows(pairCount));
             return;
         }
-        BooleanVector result = (BooleanVector) residual.evaluate(pairs);
-        int keptCount = 0;
-        for (int i = 0; i < pairCount; i++) {
-            if (result.isTrue(i)) {
-                kept[keptCount++] = i;
-            }
-        }
-        if (keptCount == pairCount) {
-            out.emit(pairs);
-        } else if (keptCount > 0) {
-            out.emit(pairs.select(kept, keptCount));
+        Chunk tested = residual.gather(this, pairCount);
+        int keptCount = residual.select(tested, kept);
+        if (keptCount > 0) {
+            out.emit(residual.keptRows(this, tested, kept, keptCount, arrivingRows, storedRows));
         }
     }
 
-    private Chunk pairChunk() {
-        int arrivingWidth = arriving.columnCount();
+    @Override
+    public int width() {
+        return arriving.columnCount() + stored.types().size();
+    }
+
+    /** Column {@code column} of left columns ++ right columns, whichever side the arriving chunk is on. */
+    @Override
+    public Vector gather(int column, int count) {
         int storedWidth = stored.types().size();
-        Vector[] columns = new Vector[arrivingWidth + storedWidth];
-        int arrivingOffset = arrivingIsLeft ? 0 : storedWidth;
-        int storedOffset = arrivingIsLeft ? arrivingWidth : 0;
-        for (int c = 0; c < arrivingWidth; c++) {
-            columns[arrivingOffset + c] = arriving.column(c).gather(arrivingRows, count);
+        int arrivingColumn = arrivingIsLeft ? column : column - storedWidth;
+        if (arrivingColumn >= 0 && arrivingColumn < arriving.columnCount()) {
+            return arriving.column(arrivingColumn).gather(arrivingRows, count);
         }
-        for (int c = 0; c < storedWidth; c++) {
-            columns[storedOffset + c] = stored.gatherColumn(c, storedRows, count);
-        }
-        return new Chunk(columns, count);
+        return stored.gatherColumn(arrivingIsLeft ? column - arriving.columnCount() : column, storedRows, count);
     }
 }

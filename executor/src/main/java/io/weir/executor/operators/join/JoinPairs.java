@@ -2,8 +2,6 @@ package io.weir.executor.operators.join;
 
 import io.weir.executor.api.JoinType;
 import io.weir.executor.api.Output;
-import io.weir.executor.api.ScalarEvaluator;
-import io.weir.executor.data.BooleanVector;
 import io.weir.executor.data.Chunk;
 import io.weir.executor.data.DataType;
 import io.weir.executor.data.Vector;
@@ -21,10 +19,10 @@ import java.util.List;
  * the last left chunk, {@link #emitUnmatchedRight} once. The right side must be complete before the first
  * {@link #startLeft}.
  */
-public final class JoinPairs {
+public final class JoinPairs implements JoinResidual.Pairs {
 
     private final JoinType type;
-    private final ScalarEvaluator condition;
+    private final JoinResidual condition;
     private final List<DataType> leftTypes;
     private final RowStore right;
     private final int chunkSize;
@@ -40,10 +38,11 @@ public final class JoinPairs {
     private boolean[] rightMatched;
 
     /**
-     * @param condition evaluated over left columns ++ right columns; null when every candidate pair matches
+     * @param condition the join condition (beyond the keys a hash join finds candidates by); null when every
+     *                  candidate pair matches
      * @param right     the buffered right side, complete before the first left chunk is started
      */
-    public JoinPairs(JoinType type, ScalarEvaluator condition, List<DataType> leftTypes, RowStore right,
+    public JoinPairs(JoinType type, JoinResidual condition, List<DataType> leftTypes, RowStore right,
             int chunkSize) {
         this.type = type;
         this.condition = condition;
@@ -127,22 +126,16 @@ public final class JoinPairs {
         if (condition == null) {
             markMatched(null, count);
             if (type.projectsRight()) {
-                out.emit(pairChunk(count));
+                out.emit(pairRows(count));
             }
             return;
         }
-        Chunk pairs = pairChunk(count);
-        BooleanVector result = (BooleanVector) condition.evaluate(pairs);
+        Chunk tested = condition.gather(this, count);
         int[] kept = new int[count];
-        int keptCount = 0;
-        for (int i = 0; i < count; i++) {
-            if (result.isTrue(i)) {
-                kept[keptCount++] = i;
-            }
-        }
+        int keptCount = condition.select(tested, kept);
         markMatched(kept, keptCount);
         if (keptCount > 0 && type.projectsRight()) {
-            out.emit(pairs.select(kept, keptCount));
+            out.emit(condition.keptRows(this, tested, kept, keptCount, leftRows, rightRows));
         }
     }
 
@@ -155,17 +148,16 @@ public final class JoinPairs {
         }
     }
 
-    /** The candidate pairs as one chunk of left columns ++ right columns. */
-    private Chunk pairChunk(int count) {
+    @Override
+    public int width() {
+        return left.columnCount() + right.types().size();
+    }
+
+    @Override
+    public Vector gather(int column, int count) {
         int leftWidth = left.columnCount();
-        Vector[] columns = new Vector[leftWidth + right.types().size()];
-        for (int c = 0; c < leftWidth; c++) {
-            columns[c] = left.column(c).gather(leftRows, count);
-        }
-        for (int c = 0; c < right.types().size(); c++) {
-            columns[leftWidth + c] = right.column(c).gather(rightRows, count);
-        }
-        return new Chunk(columns, count);
+        return column < leftWidth ? left.column(column).gather(leftRows, count)
+                : right.column(column - leftWidth).gather(rightRows, count);
     }
 
     /** Emits the current chunk's left rows whose matched flag is {@code matched}, padded if asked. */

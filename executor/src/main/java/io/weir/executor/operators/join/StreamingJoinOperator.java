@@ -5,7 +5,6 @@ import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.OperatorContext;
 import io.weir.executor.api.Output;
-import io.weir.executor.api.ScalarEvaluator;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.api.StateSnapshot;
 import io.weir.executor.checkpoint.StateBytes;
@@ -62,7 +61,7 @@ public final class StreamingJoinOperator implements Operator {
 
     private final int[][] keys;
     private final boolean[] nullSafe;
-    private final ScalarEvaluator residual;
+    private final JoinResidual residual;
     private final List<List<DataType>> types;
     /** Per input, the column of its {@code window_end}; both -1 unless a window join. */
     private final int[] windowEnds;
@@ -97,11 +96,11 @@ public final class StreamingJoinOperator implements Operator {
      * @param leftKeys        key columns of the left input
      * @param rightKeys       key columns of the right input, of the same physical types, in the same order
      * @param nullSafe        per key: true when null equals null (IS NOT DISTINCT FROM)
-     * @param residual        extra condition over left ++ right columns, or null
+     * @param residual        extra condition over the pair of rows, or null
      * @param leftWindowEnd   the left input's window_end column of a window join, or -1
      * @param rightWindowEnd  the right input's window_end column of a window join, or -1
      */
-    public StreamingJoinOperator(int[] leftKeys, int[] rightKeys, boolean[] nullSafe, ScalarEvaluator residual,
+    public StreamingJoinOperator(int[] leftKeys, int[] rightKeys, boolean[] nullSafe, JoinResidual residual,
             List<DataType> leftTypes, List<DataType> rightTypes, int leftWindowEnd, int rightWindowEnd) {
         if (leftKeys.length != rightKeys.length || nullSafe.length != leftKeys.length || leftKeys.length == 0) {
             throw new IllegalArgumentException("A streaming join needs left and right keys that pair up");
