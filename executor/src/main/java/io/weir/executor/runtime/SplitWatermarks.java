@@ -23,7 +23,8 @@ import java.util.Arrays;
  * are idle the watermark stays where it was rather than jumping to the largest split's.
  *
  * <p>Without a strategy no watermark is derived, but idleness of a subtask without splits is still reported.
- * Pure and single-threaded; allocates nothing per chunk beyond what the expression allocates.
+ * Pure and single-threaded; allocates nothing per chunk beyond what the expression allocates, and nothing at all for
+ * an expression {@code column - delay}.
  */
 final class SplitWatermarks {
 
@@ -150,12 +151,20 @@ final class SplitWatermarks {
     }
 
     private long maxCandidate(Chunk chunk) {
-        LongVector candidates = (LongVector) strategy.watermark().evaluate(chunk);
-        long[] values = candidates.values();
         int rows = chunk.size();
+        if (strategy.delayedColumn() >= 0) {
+            long max = max(chunk.longColumn(strategy.delayedColumn()), rows);
+            return max == Long.MIN_VALUE ? max : max - strategy.delayMillis();
+        }
+        return max((LongVector) strategy.watermark().evaluate(chunk), rows);
+    }
+
+    /** The largest non-null value of rows {@code [0, rows)} of {@code vector}, or {@link Long#MIN_VALUE}. */
+    private static long max(LongVector vector, int rows) {
+        long[] values = vector.values();
         long max = Long.MIN_VALUE;
-        if (candidates.mayHaveNulls()) {
-            boolean[] nulls = candidates.nullMask();
+        if (vector.mayHaveNulls()) {
+            boolean[] nulls = vector.nullMask();
             for (int r = 0; r < rows; r++) {
                 if (!nulls[r] && values[r] > max) {
                     max = values[r];

@@ -12,6 +12,8 @@ import io.weir.executor.data.LongVector;
 import io.weir.executor.data.Vector;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SplitWatermarksTest {
 
@@ -48,9 +50,19 @@ class SplitWatermarksTest {
         assertThat(out.take()).containsExactly(900L);
     }
 
-    @Test
-    void whenRowsArriveOutOfOrder_thenEachSplitKeepsItsMaximumMinusTheDelay() {
-        SplitWatermarks splits = splits(boundedOutOfOrderness(0, 100, 0, 0), 1);
+    /**
+     * {@code column - delay} with no delay, emitted at every tick; {@code fromColumn}: as the planner marks it, found
+     * from the column's largest value rather than by evaluating the expression.
+     */
+    private static WatermarkStrategy delayed(long delay, boolean fromColumn) {
+        WatermarkStrategy evaluated = boundedOutOfOrderness(0, delay, 0, 0);
+        return fromColumn ? evaluated.delaying(0, delay) : evaluated;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whenRowsArriveOutOfOrder_thenEachSplitKeepsItsMaximumMinusTheDelay(boolean fromColumn) {
+        SplitWatermarks splits = splits(delayed(100, fromColumn), 1);
 
         splits.onChunk(0, timestamps(1000), START);
         splits.onTick(START);
@@ -111,9 +123,10 @@ class SplitWatermarksTest {
         assertThat(out.events).containsExactly(50L);
     }
 
-    @Test
-    void whenAnExpressionValueIsNull_thenThatRowIsIgnored() {
-        SplitWatermarks splits = eager(1);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whenAnExpressionValueIsNull_thenThatRowIsIgnored(boolean fromColumn) {
+        SplitWatermarks splits = splits(delayed(0, fromColumn), 1);
         LongVector column = new LongVector(2);
         column.set(0, 70);
         column.setNull(1);

@@ -161,7 +161,7 @@ public final class JobGraphBuilder implements PhysicalRelVisitor<JobGraphBuilder
         if (table.watermarkColumn() != null) {
             RexNode watermark = session.watermarkExpression(table);
             read.or(RelOptUtil.InputFinder.bits(watermark).toBitSet());
-            watermarks = new WatermarkStrategy(compiler.compile(watermark, types), options.watermarkIntervalMillis(),
+            watermarks = WatermarkStrategies.of(compiler, watermark, types, options.watermarkIntervalMillis(),
                     options.idleTimeoutMillis());
         }
         SourceFactory source = connectors.resolve(table).createSource(read);
