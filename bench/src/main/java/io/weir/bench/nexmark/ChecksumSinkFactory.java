@@ -66,6 +66,7 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
         /** Null unless this is a throttled run and the rows carry a reference time. */
         private final LatencyProbe latency;
         private long[] hashes = new long[0];
+        private final StringChecksum strings = new StringChecksum();
         private long rows;
         private long checksum;
         private boolean published;
@@ -120,7 +121,7 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
         private static final byte RETRACT_BEFORE = RowKind.UPDATE_BEFORE.code();
         private static final byte RETRACT_DELETE = RowKind.DELETE.code();
 
-        private static void fold(Vector column, long[] h, int n) {
+        private void fold(Vector column, long[] h, int n) {
             boolean nulls = column.mayHaveNulls();
             if (column instanceof LongVector v) {
                 long[] values = v.values();
@@ -130,8 +131,7 @@ public final class ChecksumSinkFactory implements ConnectorFactory {
             } else if (column instanceof StringVector v) {
                 String[] values = v.values();
                 for (int r = 0; r < n; r++) {
-                    h[r] = RowChecksum.fold(h[r], nulls && v.isNull(r) ? RowChecksum.NULL
-                            : RowChecksum.ofString(values[r]));
+                    h[r] = RowChecksum.fold(h[r], nulls && v.isNull(r) ? RowChecksum.NULL : strings.of(values[r]));
                 }
             } else if (column instanceof DoubleVector v) {
                 double[] values = v.values();

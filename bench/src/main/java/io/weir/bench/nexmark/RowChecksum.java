@@ -5,7 +5,7 @@ package io.weir.bench.nexmark;
  * input can be compared row for row without keeping the rows: the sum over rows of a mixed hash of the row's values.
  * A row's hash folds its values left to right; each value contributes a long that does not depend on the engine's
  * representation (integers, decimals as their unscaled long at the column's scale, timestamps as epoch millis,
- * doubles by their bits, strings by {@link String#hashCode}).
+ * doubles by their bits, strings by {@link StringChecksum}).
  */
 public final class RowChecksum {
 
@@ -31,10 +31,6 @@ public final class RowChecksum {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    public static long ofString(String value) {
-        return value == null ? NULL : value.hashCode();
     }
 
     public static long ofDouble(double value) {
