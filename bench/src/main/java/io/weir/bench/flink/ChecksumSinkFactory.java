@@ -129,7 +129,8 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
             if (value instanceof BinaryStringData binary && binary.getJavaObject() == null) {
                 MemorySegment[] segments = binary.getSegments();
                 if (segments.length == 1 && !segments[0].isOffHeap()) {
-                    long hash = strings.ofUtf8(segments[0].getArray(), binary.getOffset(), binary.getSizeInBytes());
+                    long hash = StringChecksum.ofUtf8(segments[0].getArray(), binary.getOffset(),
+                            binary.getSizeInBytes());
                     if (hash != Long.MIN_VALUE) {
                         return hash;
                     }
