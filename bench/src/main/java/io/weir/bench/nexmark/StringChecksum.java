@@ -5,21 +5,24 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * What a string contributes to {@link RowChecksum}: a hash of the low byte of each of its UTF-16 code units, the same
- * whichever engine holds the string (a Java {@code String}, or Flink's UTF-8 bytes, which are those low bytes when all
- * are ASCII). Strings that differ only in the high bytes of non-Latin-1 characters collide; for a checksum of engine
- * results that is no loss.
+ * What a string contributes to {@link RowChecksum}, the same whichever engine holds the string (a Java {@code String},
+ * or Flink's UTF-8 bytes): below {@link #LONG} characters its {@link String#hashCode}, which a string the engine keeps
+ * in a pool (Nexmark's channels, a URL's parts) has cached; from {@link #LONG} characters on, a hash of the low byte of
+ * each UTF-16 code unit, read eight at a time (Flink's UTF-8 bytes are those bytes when all are ASCII). Long strings
+ * that differ only in the high bytes of non-Latin-1 characters collide; for a checksum of engine results that is no
+ * loss.
  *
- * <p>It reads eight characters as one long, copied by {@code String.getBytes} (an array copy for a Latin-1 string), in
- * two independent chains, so it costs a fraction of {@link String#hashCode} (one dependent multiply per character):
- * the checksum is the harness's work, not the engine's, and on queries that emit a long string per row (Nexmark's
- * {@code extra}) {@code hashCode} took a third of Weir's run. One instance per sink subtask: it keeps a scratch array.
+ * <p>The checksum is the harness's work, not the engine's: on queries that emit a long, new string per row (Nexmark's
+ * {@code extra}) {@code hashCode}, one dependent multiply per character, took a third of Weir's run; the long hash
+ * costs a fifth of that. One instance per sink subtask: it keeps a scratch array.
  */
 public final class StringChecksum {
 
     private static final long M1 = 0x9E3779B97F4A7C15L;
     private static final long M2 = 0xC2B2AE3D27D4EB4FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** The length from which a string is hashed eight characters at a time rather than by {@code hashCode}. */
+    public static final int LONG = 32;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] scratch = new byte[256];
@@ -28,6 +31,9 @@ public final class StringChecksum {
     @SuppressWarnings("deprecation") // the low byte of each character is what this hashes, by definition
     public long of(String value) {
         int length = value.length();
+        if (length < LONG) {
+            return value.hashCode();
+        }
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }
@@ -37,9 +43,13 @@ public final class StringChecksum {
 
     /**
      * The hash of the string whose UTF-8 encoding is {@code bytes[offset, offset + length)}, or {@link Long#MIN_VALUE}
-     * when a byte is not ASCII (then the caller decodes the string and uses {@link #of}).
+     * when it is shorter than {@link #LONG} or a byte is not ASCII (then the caller decodes the string and uses
+     * {@link #of}).
      */
     public static long ofUtf8(byte[] bytes, int offset, int length) {
+        if (length < LONG) {
+            return Long.MIN_VALUE;
+        }
         long high = 0;
         int i = 0;
         for (; i + 8 <= length; i += 8) {
