@@ -121,14 +121,14 @@ public final class BuildSide {
     private void scanTail(Chunk chunk, int[] probeKeys, Match match) {
         int size = chunk.size();
         int end = rows.size();
-        if (keys.length == 1 && rows.column(keys[0]) instanceof LongVector stored
-                && !stored.mayHaveNulls() && !chunk.column(probeKeys[0]).mayHaveNulls()) {
-            long[] storedValues = stored.values();
-            long[] probeValues = ((LongVector) chunk.column(probeKeys[0])).values();
+        long[][] stored = longKeyValues(rows.columns(), keys);
+        long[][] probe = stored == null ? null : longKeyValues(chunk.columns(), probeKeys);
+        if (probe != null) {
+            // Keys that are longs without nulls (ids, window bounds) compare as longs, the first key first.
             for (int row = 0; row < size; row++) {
-                long value = probeValues[row];
+                long first = probe[0][row];
                 for (int r = indexed; r < end; r++) {
-                    if (storedValues[r] == value) {
+                    if (stored[0][r] == first && otherKeysEqual(stored, probe, r, row)) {
                         match.accept(row, r);
                     }
                 }
@@ -145,6 +145,27 @@ public final class BuildSide {
                 }
             }
         }
+    }
+
+    /** The values of the key columns {@code keyIndexes} of {@code columns} when all are longs without nulls, else null. */
+    private static long[][] longKeyValues(Vector[] columns, int[] keyIndexes) {
+        long[][] values = new long[keyIndexes.length][];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            if (!(columns[keyIndexes[k]] instanceof LongVector column) || column.mayHaveNulls()) {
+                return null;
+            }
+            values[k] = column.values();
+        }
+        return values;
+    }
+
+    private static boolean otherKeysEqual(long[][] stored, long[][] probe, int storedRow, int probeRow) {
+        for (int k = 1; k < stored.length; k++) {
+            if (stored[k][storedRow] != probe[k][probeRow]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean keysEqual(Chunk chunk, int[] probeKeys, int row, int buildRow) {
