@@ -124,7 +124,7 @@ public final class ChecksumSinkFactory implements DynamicTableSinkFactory {
             }
         }
 
-        /** A string held as UTF-8 bytes is hashed from them when they are ASCII, as a blackhole sink never decodes it. */
+        /** A string held as UTF-8 bytes is hashed from them when they are ASCII: a blackhole sink never decodes it. */
         private long string(StringData value) {
             if (value instanceof BinaryStringData binary && binary.getJavaObject() == null) {
                 MemorySegment[] segments = binary.getSegments();

@@ -147,7 +147,7 @@ public final class BuildSide {
         }
     }
 
-    /** The values of the key columns {@code keyIndexes} of {@code columns} when all are longs without nulls, else null. */
+    /** The values of key columns {@code keyIndexes} of {@code columns} if all are longs without nulls, else null. */
     private static long[][] longKeyValues(Vector[] columns, int[] keyIndexes) {
         long[][] values = new long[keyIndexes.length][];
         for (int k = 0; k < keyIndexes.length; k++) {
