@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -214,9 +215,18 @@ final class QueryRegistry {
         return found.stream().findFirst();
     }
 
-    /** The most recent queries first. */
+    /**
+     * The most recent queries first; one still in flight as {@link #find} reports it, so a query listed right after
+     * a DELETE is already CANCELED although its record is written when its threads have unwound. The states in flight
+     * are taken before the records are read: a record written in between is final and wins.
+     */
     List<QueryInfo> list() {
-        return select("SELECT * FROM " + TABLE + " ORDER BY CREATED_AT DESC LIMIT " + LIST_LIMIT, null);
+        Map<String, QueryInfo> inFlight = new HashMap<>();
+        live.forEach((id, info) -> inFlight.put(id, withJobState(info)));
+        return select("SELECT * FROM " + TABLE + " ORDER BY CREATED_AT DESC LIMIT " + LIST_LIMIT, null).stream()
+                .map(stored -> stored.state().isTerminal() ? stored
+                        : inFlight.getOrDefault(stored.queryId(), stored))
+                .toList();
     }
 
     /**
