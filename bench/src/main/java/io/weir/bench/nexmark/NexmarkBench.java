@@ -19,10 +19,10 @@ import java.util.Map;
  * [--latency-rate R|off] [--latency-events N]}.
  *
  * <p>Every run is a fresh JVM (same heap and flags for both engines, heap in transparent huge pages) that runs one
- * query once ({@link NexmarkRun}), so peak RSS is the engine's own and no run warms up the next. For each query,
- * parallelism and checkpoint setting, the engines alternate run by run, {@code repeat} times. The CSV holds the
- * medians; the Markdown table adds min/max of the throughput (the machine's noise), the Weir/Flink ratios, and
- * whether both engines produced the same rows (count and order-independent checksum).
+ * query once ({@link NexmarkRun}), so peak RSS is the engine's own and no run warms up the next. For each query and
+ * parallelism, the checkpoint settings and within each the engines alternate run by run, {@code repeat} times. The
+ * CSV holds the medians; the Markdown table adds min/max of the throughput (the machine's noise), the Weir/Flink
+ * ratios, and whether both engines produced the same rows (count and order-independent checksum).
  *
  * <p>Each repetition of an engine is two runs: a throughput run (the generator as fast as it goes) and, unless
  * {@code --latency-rate off}, a latency run of {@code latency-events} events throttled to {@code latency-rate}
@@ -65,24 +65,23 @@ public final class NexmarkBench {
                 continue;
             }
             for (int parallelism : parallelisms) {
-                for (String checkpoint : checkpoints) {
-                    Map<String, List<RunResult>> byEngine = new LinkedHashMap<>();
-                    Map<String, List<RunResult>> latencyByEngine = new LinkedHashMap<>();
-                    for (int r = 0; r < repeat; r++) {
-                        // Alternate which engine goes first, so slow drift of the machine hits both alike.
-                        List<String> order = new ArrayList<>(engines);
-                        if (r % 2 == 1) {
-                            java.util.Collections.reverse(order);
-                        }
-                        for (String engine : order) {
+                // By checkpoint setting, then engine: the runs of each.
+                Map<String, Map<String, List<RunResult>>> runs = new LinkedHashMap<>();
+                Map<String, Map<String, List<RunResult>>> latencyRuns = new LinkedHashMap<>();
+                for (int r = 0; r < repeat; r++) {
+                    // Alternate which setting and which engine go first, so slow drift of the machine hits all alike:
+                    // the checkpoint cost compares settings as the ratio compares engines.
+                    for (String checkpoint : alternating(checkpoints, r)) {
+                        for (String engine : alternating(engines, r)) {
                             RunResult result = runChild(engine, query, parallelism, checkpoint, events, rate, sqlDir,
                                     heap, 0);
-                            byEngine.computeIfAbsent(engine, e -> new ArrayList<>()).add(result);
+                            runs.computeIfAbsent(checkpoint, c -> new LinkedHashMap<>())
+                                    .computeIfAbsent(engine, e -> new ArrayList<>()).add(result);
                             System.out.printf(Locale.ROOT, "#   %s %s p=%d cp=%s run %d: %.3f s, %.3f cpu s, %.0f MB,"
                                     + " %d rows%n", query, engine, parallelism, checkpoint, r + 1, result.seconds(),
                                     result.cpuSeconds(), result.peakRssMb(), result.rowsOut());
-                            List<RunResult> latencies = latencyByEngine.computeIfAbsent(engine,
-                                    e -> new ArrayList<>());
+                            List<RunResult> latencies = latencyRuns.computeIfAbsent(checkpoint,
+                                    c -> new LinkedHashMap<>()).computeIfAbsent(engine, e -> new ArrayList<>());
                             if (latencyRate > 0 && NexmarkQueries.LATENCY_COLUMN.containsKey(query)) {
                                 RunResult timed = runChild(engine, query, parallelism, checkpoint, latencyEvents,
                                         rate, sqlDir, heap, latencyRate);
@@ -94,9 +93,11 @@ public final class NexmarkBench {
                             }
                         }
                     }
+                }
+                for (String checkpoint : checkpoints) {
                     for (String engine : engines) {
-                        Row row = Row.of(query, engine, parallelism, checkpoint, events, byEngine.get(engine),
-                                latencyByEngine.get(engine));
+                        Row row = Row.of(query, engine, parallelism, checkpoint, events,
+                                runs.get(checkpoint).get(engine), latencyRuns.get(checkpoint).get(engine));
                         rows.add(row);
                         System.out.println(row.csv());
                     }
@@ -151,6 +152,15 @@ public final class NexmarkBench {
             throw new IllegalStateException(engine + " " + query + " failed (exit " + exit + "):\n" + log);
         }
         return result;
+    }
+
+    /** {@code items} in their order on even repetitions, reversed on odd ones. */
+    private static List<String> alternating(List<String> items, int repetition) {
+        List<String> order = new ArrayList<>(items);
+        if (repetition % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
     }
 
     /** The run's settings as the command that repeats it (every option spelled out, defaults included). */

@@ -81,6 +81,30 @@ class ValueCodecTest {
         assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
     }
 
+    @Test
+    void whenLongsOfEveryVarIntLengthAreWritten_thenTheBytesAreThePerByteEncoding() throws Exception {
+        StateOutput out = new StateOutput(4);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream reference = new java.io.DataOutputStream(expected);
+        List<Long> values = new ArrayList<>(List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE));
+        for (int bit = 0; bit < 63; bit++) {
+            for (long value : new long[] {1L << bit, (1L << bit) - 1, (1L << bit) + 1}) {
+                values.add(value);
+                values.add(-value);
+            }
+        }
+        for (long value : values) {
+            ValueCodec.writeVarLong(out, value);
+            writeVarLongByBytes(reference, value);
+        }
+
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(out.toByteArray()));
+        for (long value : values) {
+            assertThat(ValueCodec.readVarLong(in)).isEqualTo(value);
+        }
+    }
+
     /** The zig-zag varint as the generic (per-byte) path of {@link ValueCodec#writeVarLong} writes it. */
     private static void writeVarLongByBytes(java.io.DataOutput out, long value) throws java.io.IOException {
         long zigzag = (value << 1) ^ (value >> 63);
