@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +159,7 @@ public final class NexmarkBench {
     private static List<String> alternating(List<String> items, int repetition) {
         List<String> order = new ArrayList<>(items);
         if (repetition % 2 == 1) {
-            java.util.Collections.reverse(order);
+            Collections.reverse(order);
         }
         return order;
     }

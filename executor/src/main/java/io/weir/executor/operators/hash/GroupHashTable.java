@@ -85,33 +85,25 @@ public final class GroupHashTable {
      * of new ids seen so far is the first row of a new group.
      */
     public void findOrInsert(Vector[] columns, int[] hashes, int count, int[] groupIds) {
-        long[] values = singleLongKey(columns);
-        if (values != null) {
-            for (int i = 0; i < count; i++) {
-                groupIds[i] = findOrInsertLong(columns, values, i, hashes[i]);
-            }
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            groupIds[i] = findOrInsert(columns, i, hashes[i]);
-        }
+        findOrInsert(columns, hashes, null, count, groupIds);
     }
 
     /**
-     * As {@link #findOrInsert(Vector[], int[], int, int[])} for the rows {@code rows[0..count)} only (in that order):
-     * {@code groupIds[rows[i]]} receives the group of row {@code rows[i]}, whose hash is {@code hashes[rows[i]]}.
+     * As {@link #findOrInsert(Vector[], int[], int, int[])} for the rows {@code rows[0..count)} only (in that order;
+     * rows {@code [0, count)} when {@code rows} is null): {@code groupIds[rows[i]]} receives the group of row
+     * {@code rows[i]}, whose hash is {@code hashes[rows[i]]}.
      */
     public void findOrInsert(Vector[] columns, int[] hashes, int[] rows, int count, int[] groupIds) {
         long[] values = singleLongKey(columns);
         if (values != null) {
             for (int i = 0; i < count; i++) {
-                int row = rows[i];
+                int row = rows == null ? i : rows[i];
                 groupIds[row] = findOrInsertLong(columns, values, row, hashes[row]);
             }
             return;
         }
         for (int i = 0; i < count; i++) {
-            int row = rows[i];
+            int row = rows == null ? i : rows[i];
             groupIds[row] = findOrInsert(columns, row, hashes[row]);
         }
     }

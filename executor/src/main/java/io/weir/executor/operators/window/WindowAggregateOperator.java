@@ -59,7 +59,7 @@ public final class WindowAggregateOperator implements Operator {
 
     private TimerService timers;
     private ChunkPacker packer;
-    /** Per input row: hash of its group key, and its group id within its window. */
+    /** Per input row: the hash of its group key. */
     private int[] hashes = new int[0];
     /** The windows of the current chunk and the rows routed to each. */
     private final ChunkBuckets buckets = new ChunkBuckets();
