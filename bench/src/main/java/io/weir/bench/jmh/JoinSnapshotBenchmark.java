@@ -132,6 +132,11 @@ public class JoinSnapshotBenchmark {
             }
 
             @Override
+            public DataOutput allKeyGroups() {
+                return keyGroup(-1);
+            }
+
+            @Override
             public DataOutput operatorState() {
                 return keyGroup(-1);
             }

@@ -16,6 +16,15 @@ public interface StateReader {
     /** The key groups this subtask owns now ({@link KeyGroups#firstKeyGroup} to {@link KeyGroups#endKeyGroup}). */
     List<KeyGroupState> keyGroups();
 
+    /**
+     * The {@link StateWriter#allKeyGroups} streams of the old subtasks that owned some of this subtask's key groups,
+     * in subtask order: read each whole, keep only the items whose key group this subtask {@link #ownsKeyGroup owns}.
+     */
+    List<DataInput> allKeyGroups();
+
+    /** True when this subtask owns {@code keyGroup} now. */
+    boolean ownsKeyGroup(int keyGroup);
+
     /** The non-keyed state of every subtask that wrote one, in subtask order. */
     List<DataInput> operatorStates();
 }

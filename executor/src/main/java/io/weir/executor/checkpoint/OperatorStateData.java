@@ -19,6 +19,7 @@ import java.util.TreeMap;
 public final class OperatorStateData implements StateWriter {
 
     private final SortedMap<Integer, StateOutput> keyGroups = new TreeMap<>();
+    private StateOutput allKeyGroups;
     private StateOutput operatorState;
 
     @Override
@@ -35,6 +36,15 @@ public final class OperatorStateData implements StateWriter {
         if (keyGroups.putIfAbsent(keyGroup, bytes) != null) {
             throw new IllegalStateException("Key group " + keyGroup + " was asked for twice");
         }
+    }
+
+    @Override
+    public DataOutput allKeyGroups() {
+        if (allKeyGroups != null) {
+            throw new IllegalStateException("The stream of all key groups was asked for twice");
+        }
+        allKeyGroups = new StateOutput();
+        return allKeyGroups;
     }
 
     @Override
@@ -58,6 +68,9 @@ public final class OperatorStateData implements StateWriter {
                 entry.getValue().writeTo(writer.keyGroup(entry.getKey()));
             }
         }
+        if (allKeyGroups != null) {
+            allKeyGroups.writeTo(writer.allKeyGroups());
+        }
         if (operatorState != null) {
             operatorState.writeTo(writer.operatorState());
         }
@@ -70,18 +83,24 @@ public final class OperatorStateData implements StateWriter {
         return Collections.unmodifiableSortedMap(out);
     }
 
+    /** The bytes of the stream of all key groups, or null when the operator wrote none. */
+    public byte[] allKeyGroupsBytes() {
+        return allKeyGroups == null ? null : allKeyGroups.toByteArray();
+    }
+
     /** The non-keyed state's bytes, or null when the operator wrote none. */
     public byte[] operatorStateBytes() {
         return operatorState == null ? null : operatorState.toByteArray();
     }
 
     public boolean isEmpty() {
-        return keyGroups.isEmpty() && operatorState == null;
+        return keyGroups.isEmpty() && allKeyGroups == null && operatorState == null;
     }
 
     /** Bytes of state held. */
     public long size() {
-        long size = operatorState == null ? 0 : operatorState.size();
+        long size = (operatorState == null ? 0 : operatorState.size())
+                + (allKeyGroups == null ? 0 : allKeyGroups.size());
         for (StateOutput bytes : keyGroups.values()) {
             size += bytes.size();
         }
@@ -99,6 +118,14 @@ public final class OperatorStateData implements StateWriter {
             keyGroups.put(keyGroup, stream);
         }
         stream.write(piece);
+    }
+
+    /** Appends a piece of the stream of all key groups, as read from a state file. */
+    void appendToAllKeyGroups(byte[] piece) {
+        if (allKeyGroups == null) {
+            allKeyGroups = new StateOutput();
+        }
+        allKeyGroups.write(piece);
     }
 
     /** Appends a piece of the non-keyed stream, as read from a state file. */

@@ -14,11 +14,18 @@ import java.util.List;
  */
 public final class RestoredOperatorState implements StateReader {
 
+    private final int firstKeyGroup;
+    private final int endKeyGroup;
     private final List<KeyGroupState> keyGroups;
+    private final List<DataInput> allKeyGroups;
     private final List<DataInput> operatorStates;
 
-    private RestoredOperatorState(List<KeyGroupState> keyGroups, List<DataInput> operatorStates) {
+    private RestoredOperatorState(int firstKeyGroup, int endKeyGroup, List<KeyGroupState> keyGroups,
+            List<DataInput> allKeyGroups, List<DataInput> operatorStates) {
+        this.firstKeyGroup = firstKeyGroup;
+        this.endKeyGroup = endKeyGroup;
         this.keyGroups = List.copyOf(keyGroups);
+        this.allKeyGroups = List.copyOf(allKeyGroups);
         this.operatorStates = List.copyOf(operatorStates);
     }
 
@@ -30,10 +37,17 @@ public final class RestoredOperatorState implements StateReader {
         int first = KeyGroups.firstKeyGroup(subtask, parallelism);
         int end = KeyGroups.endKeyGroup(subtask, parallelism);
         List<KeyGroupState> groups = new ArrayList<>();
+        List<DataInput> allKeyGroups = new ArrayList<>();
         List<DataInput> operatorStates = new ArrayList<>();
-        for (OperatorStateData data : written) {
+        for (int old = 0; old < written.size(); old++) {
+            OperatorStateData data = written.get(old);
             if (data == null) {
                 continue;
+            }
+            byte[] all = data.allKeyGroupsBytes();
+            if (all != null && KeyGroups.firstKeyGroup(old, written.size()) < end
+                    && KeyGroups.endKeyGroup(old, written.size()) > first) {
+                allKeyGroups.add(in(all));
             }
             data.keyGroupBytes().subMap(first, end)
                     .forEach((group, bytes) -> groups.add(new KeyGroupState(group, in(bytes))));
@@ -43,12 +57,22 @@ public final class RestoredOperatorState implements StateReader {
             }
         }
         groups.sort((a, b) -> Integer.compare(a.keyGroup(), b.keyGroup()));
-        return new RestoredOperatorState(groups, operatorStates);
+        return new RestoredOperatorState(first, end, groups, allKeyGroups, operatorStates);
     }
 
     @Override
     public List<KeyGroupState> keyGroups() {
         return keyGroups;
+    }
+
+    @Override
+    public List<DataInput> allKeyGroups() {
+        return allKeyGroups;
+    }
+
+    @Override
+    public boolean ownsKeyGroup(int keyGroup) {
+        return keyGroup >= firstKeyGroup && keyGroup < endKeyGroup;
     }
 
     @Override

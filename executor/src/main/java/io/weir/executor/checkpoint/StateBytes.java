@@ -44,10 +44,16 @@ public final class StateBytes {
 
     /** Reads a stream's version byte and fails unless it is {@code expected}, naming {@code what} owns the state. */
     public static void checkVersion(DataInput in, byte expected, String what) throws IOException {
+        readVersion(in, expected, expected, what);
+    }
+
+    /** Reads a stream's version byte and fails unless it is from {@code oldest} to {@code newest}; returns it. */
+    public static byte readVersion(DataInput in, byte oldest, byte newest, String what) throws IOException {
         byte version = in.readByte();
-        if (version != expected) {
+        if (version < oldest || version > newest) {
             throw new IOException("Unknown state format version " + version + " of " + what
-                    + " (this build reads version " + expected + ")");
+                    + " (this build reads version " + (oldest == newest ? oldest : oldest + " to " + newest) + ")");
         }
+        return version;
     }
 }

@@ -15,6 +15,7 @@ public final class StateStreams {
     private final StateWriter writer;
     private final byte version;
     private final DataOutput[] keyGroups = new DataOutput[KeyGroups.MAX_PARALLELISM];
+    private DataOutput allKeyGroups;
     private DataOutput operatorState;
 
     /** @param version the operator's format version, written first in every stream */
@@ -32,6 +33,15 @@ public final class StateStreams {
             keyGroups[keyGroup] = stream;
         }
         return stream;
+    }
+
+    /** The stream of keyed state not split by key group, opened (with the version byte) on first use. */
+    public DataOutput allKeyGroups() throws IOException {
+        if (allKeyGroups == null) {
+            allKeyGroups = writer.allKeyGroups();
+            allKeyGroups.writeByte(version);
+        }
+        return allKeyGroups;
     }
 
     /** The non-keyed stream, opened (with the version byte) on first use. */

@@ -15,10 +15,10 @@ public record SubtaskState(Map<String, byte[]> positions, OperatorStateData stat
         positions = Map.copyOf(positions);
     }
 
-    /** Reads a state file as {@link SubtaskStateFile} writes it, or as builds before it did (version 1). */
+    /** Reads a state file as {@link SubtaskStateFile} writes it, or as builds before it did (versions 1 and 2). */
     public static SubtaskState readFrom(DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version != SubtaskStateFile.FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > SubtaskStateFile.FORMAT_VERSION) {
             throw new IOException("Unknown subtask state format version " + version);
         }
         int count = in.readInt();
@@ -37,6 +37,8 @@ public record SubtaskState(Map<String, byte[]> positions, OperatorStateData stat
             if (tag == SubtaskStateFile.KEY_GROUP) {
                 int group = in.readInt();
                 state.appendToKeyGroup(group, OperatorStateData.readBytes(in));
+            } else if (tag == SubtaskStateFile.ALL_KEY_GROUPS) {
+                state.appendToAllKeyGroups(OperatorStateData.readBytes(in));
             } else if (tag == SubtaskStateFile.OPERATOR_STATE) {
                 state.appendToOperatorState(OperatorStateData.readBytes(in));
             } else {

@@ -19,18 +19,20 @@ import java.util.Map;
  * is, instead of all its bytes until the last is written (for a large state, hundreds of megabytes that the garbage
  * collector would copy while the snapshot lasts).
  *
- * <p>Layout (version 2): version byte; the source's split positions (count, then name, length, bytes each); then
+ * <p>Layout (version 3): version byte; the source's split positions (count, then name, length, bytes each); then
  * records, each a tag byte: {@code 1} a piece of a key group's stream (group, length, bytes), {@code 2} a piece of
- * the non-keyed stream (length, bytes), {@code 0} the end. The pieces of one stream are in order and concatenate to
+ * the non-keyed stream (length, bytes), {@code 3} a piece of the stream of all key groups (length, bytes; new in
+ * version 3, which otherwise is version 2), {@code 0} the end. The pieces of one stream are in order and concatenate to
  * it ({@link SubtaskState#readFrom}). The file is created with the first bytes; a subtask without positions or state
  * leaves none.
  */
 public final class SubtaskStateFile implements StateWriter, AutoCloseable {
 
-    static final byte FORMAT_VERSION = 2;
+    static final byte FORMAT_VERSION = 3;
     static final byte END = 0;
     static final byte KEY_GROUP = 1;
     static final byte OPERATOR_STATE = 2;
+    static final byte ALL_KEY_GROUPS = 3;
     /** Bytes gathered for the file: large enough that writes are few. */
     private static final int BUFFER = 256 * 1024;
     /**
@@ -43,6 +45,7 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
     private final Path path;
     private final Map<String, byte[]> positions;
     private final StateOutput[] keyGroups = new StateOutput[KeyGroups.MAX_PARALLELISM];
+    private StateOutput allKeyGroups;
     private StateOutput operatorState;
 
     private FileChannel channel;
@@ -80,6 +83,19 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
     }
 
     @Override
+    public StateOutput allKeyGroups() {
+        if (allKeyGroups != null) {
+            throw new IllegalStateException("The stream of all key groups was asked for twice");
+        }
+        allKeyGroups = new StateOutput((bytes, length) -> {
+            ByteBuffer file = file(5);
+            file.put(ALL_KEY_GROUPS);
+            writePiece(file, bytes, length);
+        });
+        return allKeyGroups;
+    }
+
+    @Override
     public StateOutput operatorState() {
         if (operatorState != null) {
             throw new IllegalStateException("The operator state was asked for twice");
@@ -105,6 +121,9 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
                 if (stream != null) {
                     stream.flush();
                 }
+            }
+            if (allKeyGroups != null) {
+                allKeyGroups.flush();
             }
             if (operatorState != null) {
                 operatorState.flush();

@@ -6,12 +6,14 @@ import io.weir.executor.data.DataType;
 import io.weir.executor.data.DoubleVector;
 import io.weir.executor.data.LongVector;
 import io.weir.executor.data.PackedStrings;
-import io.weir.executor.data.PhysicalType;
 import io.weir.executor.data.StringVector;
 import io.weir.executor.data.Vector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -22,9 +24,15 @@ import java.util.List;
  * values themselves weigh. Pure functions, no state; callers write their own version byte before using it.
  *
  * <p>Rows are written as a selection of a chunk's (or a store's) vectors, so an operator can write one key
- * group's rows without first copying them out.
+ * group's rows without first copying them out. Large state that turns over quickly is written <em>dense</em>
+ * instead ({@link #writeDenseColumns}): whole columns, longs and doubles as fixed 8-byte values copied in bulk,
+ * because there the time a checkpoint spends encoding weighs more than the bytes it would save.
  */
 public final class ValueCodec {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Values decoded per read of {@link #readLongs}, so a large column needs no buffer of its size. */
+    private static final int READ_BATCH = 4096;
 
     private ValueCodec() {
     }
@@ -157,16 +165,7 @@ public final class ValueCodec {
     public static void writeColumn(DataOutput out, Vector column, int[] rows, int from, int count)
             throws IOException {
         int end = from + count;
-        boolean anyNull = false;
-        if (column.mayHaveNulls()) {
-            for (int i = from; i < end && !anyNull; i++) {
-                anyNull = column.isNull(rows[i]);
-            }
-        }
-        out.writeBoolean(anyNull);
-        if (anyNull) {
-            writeBits(out, count, i -> column.isNull(rows[from + i]));
-        }
+        boolean anyNull = writeNullMask(out, column.mayHaveNulls(), i -> column.isNull(rows[from + i]), count);
         switch (column.physicalType()) {
             case LONG -> {
                 long[] values = ((LongVector) column).values();
@@ -242,94 +241,160 @@ public final class ValueCodec {
     }
 
     /**
-     * Writes rows one at a time (row-major, unlike {@link #writeRows}): with nulls, a bit mask of each row's null
-     * columns (a byte per 8 columns), then its non-null values as {@link #writeColumn} encodes them (a boolean as a
-     * byte). For state written by scanning rows in their stored order into many streams (one per key group), which
-     * reads memory in order where gathering each stream's rows column by column would jump around it. Looks each
-     * column's type and values up once, not once a value.
+     * Writes {@code values[from..from + count)} as {@link DataOutput#writeLong} writes each (8 bytes, big-endian),
+     * into a {@link StateOutput} a block at a time: for state written in bulk, where per-value encoding would cost
+     * more than the bytes it saves.
      */
-    public static final class RowWriter {
-
-        private final Vector[] columns;
-        private final PackedStrings[] packed;
-        private final boolean withNulls;
-        private final PhysicalType[] kinds;
-        private final long[][] longs;
-        private final double[][] doubles;
-        private final boolean[][] booleans;
-        private final String[][] strings;
-
-        public RowWriter(Vector[] columns, boolean withNulls) {
-            this(columns, new PackedStrings[columns.length], withNulls);
+    public static void writeLongs(DataOutput out, long[] values, int from, int count) throws IOException {
+        if (out instanceof StateOutput state) {
+            state.writeLongs(values, from, count);
+            return;
         }
-
-        /**
-         * A writer of columns that are either vectors or packed strings: per column, {@code columns[c]} or
-         * {@code packed[c]} is set, the other null. Packed strings are written as strings are.
-         */
-        public RowWriter(Vector[] columns, PackedStrings[] packed, boolean withNulls) {
-            this.columns = columns;
-            this.packed = packed;
-            this.withNulls = withNulls;
-            int n = columns.length;
-            kinds = new PhysicalType[n];
-            longs = new long[n][];
-            doubles = new double[n][];
-            booleans = new boolean[n][];
-            strings = new String[n][];
-            for (int c = 0; c < n; c++) {
-                if (packed[c] != null) {
-                    kinds[c] = PhysicalType.STRING;
-                    continue;
-                }
-                kinds[c] = columns[c].physicalType();
-                switch (kinds[c]) {
-                    case LONG -> longs[c] = ((LongVector) columns[c]).values();
-                    case DOUBLE -> doubles[c] = ((DoubleVector) columns[c]).values();
-                    case BOOLEAN -> booleans[c] = ((BooleanVector) columns[c]).values();
-                    case STRING -> strings[c] = ((StringVector) columns[c]).values();
-                }
-            }
-        }
-
-        /** Writes row {@code row}. */
-        public void write(DataOutput out, int row) throws IOException {
-            if (withNulls) {
-                for (int from = 0; from < columns.length; from += 8) {
-                    int mask = 0;
-                    for (int c = from; c < Math.min(columns.length, from + 8); c++) {
-                        if (isNull(c, row)) {
-                            mask |= 1 << (c - from);
-                        }
-                    }
-                    out.writeByte(mask);
-                }
-            }
-            for (int c = 0; c < kinds.length; c++) {
-                if (withNulls && isNull(c, row)) {
-                    continue;
-                }
-                switch (kinds[c]) {
-                    case LONG -> writeVarLong(out, longs[c][row]);
-                    case DOUBLE -> out.writeDouble(doubles[c][row]);
-                    case BOOLEAN -> out.writeBoolean(booleans[c][row]);
-                    case STRING -> {
-                        if (strings[c] != null) {
-                            writeString(out, strings[c][row]);
-                        } else {
-                            packed[c].writeEncoded(out, row);
-                        }
-                    }
-                }
-            }
-        }
-
-        private boolean isNull(int c, int row) {
-            return packed[c] != null ? packed[c].isNull(row) : columns[c].isNull(row);
+        for (int i = from; i < from + count; i++) {
+            out.writeLong(values[i]);
         }
     }
 
-    /** Reads {@code count} rows that a {@link RowWriter} wrote one after another, as one chunk. */
+    /** Reads {@code count} values that {@link #writeLongs} wrote into {@code values[0..count)}. */
+    public static void readLongs(DataInput in, long[] values, int count) throws IOException {
+        byte[] buffer = new byte[Math.min(count, READ_BATCH) * 8];
+        for (int at = 0; at < count; ) {
+            int n = Math.min(READ_BATCH, count - at);
+            in.readFully(buffer, 0, n * 8);
+            for (int i = 0; i < n; i++) {
+                values[at + i] = (long) LONGS.get(buffer, i * 8);
+            }
+            at += n;
+        }
+    }
+
+    /** {@link #writeLongs} of doubles' bits. */
+    public static void writeDoubles(DataOutput out, double[] values, int from, int count) throws IOException {
+        if (out instanceof StateOutput state) {
+            state.writeDoubles(values, from, count);
+            return;
+        }
+        for (int i = from; i < from + count; i++) {
+            out.writeLong(Double.doubleToRawLongBits(values[i]));
+        }
+    }
+
+    /** Reads {@code count} values that {@link #writeDoubles} wrote into {@code values[0..count)}. */
+    public static void readDoubles(DataInput in, double[] values, int count) throws IOException {
+        byte[] buffer = new byte[Math.min(count, READ_BATCH) * 8];
+        for (int at = 0; at < count; ) {
+            int n = Math.min(READ_BATCH, count - at);
+            in.readFully(buffer, 0, n * 8);
+            for (int i = 0; i < n; i++) {
+                values[at + i] = Double.longBitsToDouble((long) LONGS.get(buffer, i * 8));
+            }
+            at += n;
+        }
+    }
+
+    /**
+     * Writes rows {@code [0, count)} of {@code columns} column by column, for large state written in bulk (a stream
+     * join's stored rows): each column as {@link #writeDenseColumn} writes it, or, where {@code columns[c]} is null,
+     * {@code packed[c]} as {@link #writeDenseStrings} does. Nothing per row is looked up or branched on but the
+     * strings' lengths, so this costs about what copying the bytes does.
+     */
+    public static void writeDenseColumns(DataOutput out, Vector[] columns, PackedStrings[] packed, int count)
+            throws IOException {
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) {
+                writeDenseColumn(out, columns[c], count);
+            } else {
+                writeDenseStrings(out, packed[c], count);
+            }
+        }
+    }
+
+    /** Reads what {@link #writeDenseColumns} wrote, as one chunk of columns of {@code types}. */
+    public static Chunk readDenseColumns(DataInput in, List<DataType> types, int count) throws IOException {
+        Vector[] columns = new Vector[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = readDenseColumn(in, types.get(c), count);
+        }
+        return new Chunk(columns, count);
+    }
+
+    /**
+     * Writes rows {@code [0, count)} of {@code column}: the null mask as {@link #writeColumn} writes it, then every
+     * row's value, nulls' slots included, for longs and doubles ({@link #writeLongs}: one bulk copy rather than a
+     * test per row), a bit per row for booleans, the non-null values for strings.
+     */
+    public static void writeDenseColumn(DataOutput out, Vector column, int count) throws IOException {
+        boolean anyNull = writeNullMask(out, column.mayHaveNulls(), column::isNull, count);
+        switch (column.physicalType()) {
+            case LONG -> writeLongs(out, ((LongVector) column).values(), 0, count);
+            case DOUBLE -> writeDoubles(out, ((DoubleVector) column).values(), 0, count);
+            case BOOLEAN -> {
+                boolean[] values = ((BooleanVector) column).values();
+                writeBits(out, count, i -> values[i] && !column.isNull(i));
+            }
+            case STRING -> {
+                String[] values = ((StringVector) column).values();
+                for (int i = 0; i < count; i++) {
+                    if (!anyNull || !column.isNull(i)) {
+                        writeString(out, values[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #writeDenseColumn} of packed strings: their encodings, which are what {@link #writeString} writes. */
+    public static void writeDenseStrings(DataOutput out, PackedStrings column, int count) throws IOException {
+        writeNullMask(out, column.mayHaveNulls(), column::isNull, count);
+        column.writeEncoded(out, 0, count);
+    }
+
+    /** Reads {@code count} values that {@link #writeDenseColumn} wrote, into a new vector of {@code type}. */
+    public static Vector readDenseColumn(DataInput in, DataType type, int count) throws IOException {
+        Vector column = Vector.allocate(type, Math.max(count, 1));
+        boolean[] nulls = in.readBoolean() ? readBits(in, count) : null;
+        if (nulls != null) {
+            for (int i = 0; i < count; i++) {
+                if (nulls[i]) {
+                    column.setNull(i);
+                }
+            }
+        }
+        switch (column.physicalType()) {
+            case LONG -> readLongs(in, ((LongVector) column).values(), count);
+            case DOUBLE -> readDoubles(in, ((DoubleVector) column).values(), count);
+            case BOOLEAN -> System.arraycopy(readBits(in, count), 0, ((BooleanVector) column).values(), 0, count);
+            case STRING -> {
+                String[] values = ((StringVector) column).values();
+                for (int i = 0; i < count; i++) {
+                    if (nulls == null || !nulls[i]) {
+                        values[i] = readString(in);
+                    }
+                }
+            }
+        }
+        return column;
+    }
+
+    /** Writes whether rows {@code [0, count)} hold a null and, if so, their null mask; returns whether. */
+    private static boolean writeNullMask(DataOutput out, boolean mayHaveNulls, RowBit isNull, int count)
+            throws IOException {
+        boolean anyNull = false;
+        for (int i = 0; mayHaveNulls && i < count && !anyNull; i++) {
+            anyNull = isNull.test(i);
+        }
+        out.writeBoolean(anyNull);
+        if (anyNull) {
+            writeBits(out, count, isNull);
+        }
+        return anyNull;
+    }
+
+    /**
+     * Reads {@code count} rows as builds before {@link #writeDenseColumns} wrote a stream join's rows, one at a time:
+     * with nulls, a bit mask of each row's null columns (a byte per 8 columns), then its non-null values as
+     * {@link #writeColumn} encodes them (a boolean as a byte). For restoring their checkpoints.
+     */
     public static Chunk readRowsRowMajor(DataInput in, List<DataType> types, int count, boolean withNulls)
             throws IOException {
         Vector[] columns = new Vector[types.size()];

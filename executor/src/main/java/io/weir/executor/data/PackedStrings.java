@@ -15,7 +15,7 @@ import java.util.Set;
  * traces and copies at every collection, and a checkpoint copies their bytes instead of visiting each string.
  *
  * <p>Each string is stored in its checkpoint encoding (the UTF-8 length as an unsigned variable-length int, then the
- * UTF-8 bytes; what {@code ValueCodec.writeString} writes), so {@link #writeEncoded} is a copy. Reading a value back
+ * UTF-8 bytes; what {@code ValueCodec.writeString} writes), so {@link #writeEncoded} copies bytes. Reading a value back
  * ({@link #get}, {@link #gather}) decodes a new {@code String}: this layout suits columns that are written far more
  * often than read.
  *
@@ -31,6 +31,9 @@ public final class PackedStrings {
      * allocation the young collection copies as one block, not a humongous one.
      */
     private static final int MAX_PAGE = 256 * 1024;
+
+    /** The page half of an address. */
+    private static final long PAGE_BITS = 0xFFFF_FFFF_0000_0000L;
 
     private byte[][] pages = new byte[4][];
     /** Pages in use; new strings go into the last, from {@link #used}. */
@@ -97,15 +100,27 @@ public final class PackedStrings {
     }
 
     /**
-     * Writes the checkpoint encoding of row {@code row}'s string (which must not be null) to {@code out}: the same
-     * bytes as {@code ValueCodec.writeString(out, get(row))}, copied.
+     * Writes the checkpoint encodings of the non-null strings of rows {@code [from, to)} to {@code out}, one after
+     * another: the same bytes as {@code ValueCodec.writeString} of each, copied a run of rows at a time (rows are
+     * stored in order, so the rows of one page are one run).
      */
-    public void writeEncoded(DataOutput out, int row) throws IOException {
-        long address = addresses[row];
-        byte[] page = pages[(int) (address >>> 32)];
-        int at = (int) address;
-        int length = lengthAt(page, at);
-        out.write(page, at, StringEncoding.varIntSize(length) + length);
+    public void writeEncoded(DataOutput out, int from, int to) throws IOException {
+        for (int row = from; row < to; ) {
+            if (isNull(row)) {
+                row++;
+                continue;
+            }
+            long page = addresses[row] & PAGE_BITS;
+            byte[] bytes = pages[(int) (page >>> 32)];
+            int start = (int) addresses[row];
+            int end = start;
+            while (row < to && !isNull(row) && addresses[row] == (page | end)) {
+                int length = lengthAt(bytes, end);
+                end += StringEncoding.varIntSize(length) + length;
+                row++;
+            }
+            out.write(bytes, start, end - start);
+        }
     }
 
     /**

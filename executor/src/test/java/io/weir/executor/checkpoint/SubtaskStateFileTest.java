@@ -25,22 +25,28 @@ class SubtaskStateFileTest {
         OperatorStateData expected = new OperatorStateData();
         DataOutput[] expectedGroups = {expected.keyGroup(3), expected.keyGroup(90), expected.keyGroup(127)};
         DataOutput expectedOperator = expected.operatorState();
+        DataOutput expectedAll = expected.allKeyGroups();
         try (SubtaskStateFile file = SubtaskStateFile.create(dir, 4, 1, Map.of("split-0", new byte[] {1, 2}))) {
             DataOutput[] groups = {file.keyGroup(3), file.keyGroup(90), file.keyGroup(127)};
             DataOutput operator = file.operatorState();
-            // About 200 KB per stream in writes of every size, so each hands several blocks to the file.
+            DataOutput all = file.allKeyGroups();
+            // About 200 KB of bytes and some 3 MB of long arrays per stream, in writes of every size, so each hands
+            // several blocks to the file.
             for (int i = 0; i < 60_000; i++) {
-                int stream = random.nextInt(4);
+                int stream = random.nextInt(5);
                 byte[] bytes = new byte[random.nextInt(9) == 0 ? random.nextInt(40_000) : random.nextInt(8)];
                 random.nextBytes(bytes);
                 long value = random.nextLong();
                 long small = value >> random.nextInt(64);
-                DataOutput actual = stream == 3 ? operator : groups[stream];
-                DataOutput reference = stream == 3 ? expectedOperator : expectedGroups[stream];
+                DataOutput actual = stream == 4 ? all : stream == 3 ? operator : groups[stream];
+                DataOutput reference = stream == 4 ? expectedAll : stream == 3 ? expectedOperator
+                        : expectedGroups[stream];
+                long[] longs = random.longs(random.nextInt(300) == 0 ? 9_000 : 3).toArray();
                 for (DataOutput out : new DataOutput[] {actual, reference}) {
                     out.write(bytes);
                     out.writeLong(value);
                     ValueCodec.writeVarLong(out, small);
+                    ValueCodec.writeLongs(out, longs, 1, longs.length - 1);
                 }
             }
         }
@@ -54,6 +60,7 @@ class SubtaskStateFileTest {
             assertThat(read.state().keyGroupBytes().get(group)).isEqualTo(expected.keyGroupBytes().get(group));
         }
         assertThat(read.state().operatorStateBytes()).isEqualTo(expected.operatorStateBytes());
+        assertThat(read.state().allKeyGroupsBytes()).isEqualTo(expected.allKeyGroupsBytes());
     }
 
     @Test

@@ -58,16 +58,22 @@ class PackedStringsTest {
     }
 
     @Test
-    void whenAStringIsWrittenToState_thenItsBytesAreTheSameAsAStringValueCodecWrites() throws Exception {
+    void whenRowsAreWrittenToState_thenTheBytesAreTheNonNullStringsAsValueCodecWritesThem() throws Exception {
+        // Twice over, so the rows span pages (one value is larger than a page) and runs break at page ends.
+        List<String> values = new ArrayList<>(withNulls());
+        values.addAll(withNulls());
         PackedStrings packed = new PackedStrings(4);
-        packed.append(vector(VALUES), 0, VALUES.size());
+        packed.append(vector(values), 0, values.size());
         ByteArrayOutputStream copied = new ByteArrayOutputStream();
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
         StateOutput state = new StateOutput();
-        for (int row = 0; row < VALUES.size(); row++) {
-            packed.writeEncoded(new DataOutputStream(copied), row);
-            ValueCodec.writeString(new DataOutputStream(encoded), VALUES.get(row));
-            ValueCodec.writeString(state, VALUES.get(row));
+        int from = 3;
+        packed.writeEncoded(new DataOutputStream(copied), from, values.size());
+        packed.writeEncoded(state, from, values.size());
+        for (String value : values.subList(from, values.size())) {
+            if (value != null) {
+                ValueCodec.writeString(new DataOutputStream(encoded), value);
+            }
         }
 
         assertThat(copied.toByteArray()).isEqualTo(encoded.toByteArray()).isEqualTo(state.toByteArray());

@@ -152,25 +152,6 @@ public final class RowStore {
      * store with packed strings) packed strings, the other null.
      */
     public record FrozenRows(int size, Vector[] columns, PackedStrings[] packed) {
-
-        /** The vectors of columns {@code indexes}, which are not packed. */
-        public Vector[] columns(int[] indexes) {
-            Vector[] selected = new Vector[indexes.length];
-            for (int i = 0; i < indexes.length; i++) {
-                selected[i] = columns[indexes[i]];
-            }
-            return selected;
-        }
-
-        /** True when some column may hold a null. */
-        public boolean mayHaveNulls() {
-            for (int c = 0; c < columns.length; c++) {
-                if (columns[c] != null ? columns[c].mayHaveNulls() : packed[c].mayHaveNulls()) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     private void ensureCapacity(int minCapacity) {
