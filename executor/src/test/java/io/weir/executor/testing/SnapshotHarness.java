@@ -6,18 +6,26 @@ import io.weir.executor.api.KeyGroups;
 import io.weir.executor.api.Operator;
 import io.weir.executor.api.StateReader;
 import io.weir.executor.api.StateSnapshot;
+import io.weir.executor.checkpoint.CheckpointStorage;
 import io.weir.executor.checkpoint.OperatorStateData;
 import io.weir.executor.checkpoint.RestoredOperatorState;
+import io.weir.executor.checkpoint.SubtaskState;
+import io.weir.executor.checkpoint.SubtaskStateFile;
 import io.weir.executor.data.Chunk;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The checkpoint half of every stateful operator's tests: takes snapshots as the runtime does (the synchronous
- * {@code snapshotState}, then {@code writeTo} into an {@link OperatorStateData}), proves the snapshot is a real
+ * {@code snapshotState}, then {@code writeTo} into a subtask state file, read back into an {@link OperatorStateData}), proves the snapshot is a real
  * copy (writing it after the live operator moved on gives the same bytes), and hands restored subtasks at a new
  * parallelism their view ({@link RestoredOperatorState#forSubtask}). Routing rows by key uses the exchange's
  * rule ({@code Vector.hashInto} then {@link KeyGroups}), so a restored keyed subtask gets exactly its keys.
@@ -33,13 +41,28 @@ public final class SnapshotHarness {
     private SnapshotHarness() {
     }
 
-    /** Writes a snapshot into a fresh {@link OperatorStateData}; an operator without state (null) gives an empty one. */
+    /**
+     * Writes a snapshot as a checkpoint's I/O thread does, into a subtask state file, and reads it back as a restore
+     * does; an operator without state (null) gives an empty one.
+     */
     public static OperatorStateData write(StateSnapshot snapshot) throws IOException {
-        OperatorStateData data = new OperatorStateData();
-        if (snapshot != null) {
-            snapshot.writeTo(data);
+        if (snapshot == null) {
+            return new OperatorStateData();
         }
-        return data;
+        Path dir = Files.createTempDirectory("weir-snapshot");
+        try {
+            try (SubtaskStateFile file = SubtaskStateFile.create(dir, 0, 0, Map.of())) {
+                snapshot.writeTo(file);
+            }
+            SubtaskState read = CheckpointStorage.readSubtaskState(dir, 0, 0);
+            return read == null ? new OperatorStateData() : read.state();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /**
@@ -58,7 +81,7 @@ public final class SnapshotHarness {
         return later;
     }
 
-    /** Every stream of {@code data} with its key group, in one array, for comparing snapshots byte for byte. */
+    /** Every stream of {@code data} (key groups' with their key group), in one array, for comparing snapshots byte for byte. */
     public static byte[] bytes(OperatorStateData data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -66,6 +89,11 @@ public final class SnapshotHarness {
             out.writeInt(group.getKey());
             out.writeInt(group.getValue().length);
             out.write(group.getValue());
+        }
+        byte[] all = data.allKeyGroupsBytes();
+        out.writeBoolean(all != null);
+        if (all != null) {
+            out.write(all);
         }
         byte[] operatorState = data.operatorStateBytes();
         out.writeBoolean(operatorState != null);
