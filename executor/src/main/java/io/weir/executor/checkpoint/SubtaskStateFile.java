@@ -50,13 +50,14 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
 
     private FileChannel channel;
     private ByteBuffer buffer;
-    private long size;
+    /** Bytes of the split positions (names and values). */
+    private long positionBytes;
 
     private SubtaskStateFile(Path path, Map<String, byte[]> positions) {
         this.path = path;
         this.positions = Map.copyOf(positions);
         for (var entry : this.positions.entrySet()) {
-            size += entry.getKey().length() + entry.getValue().length;
+            positionBytes += entry.getKey().length() + entry.getValue().length;
         }
     }
 
@@ -108,9 +109,17 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
         return operatorState;
     }
 
-    /** Bytes of state written, for the checkpoint's reported size (complete once closed). */
+    /**
+     * Bytes of positions and state written so far, for the checkpoint's reported size: counted as the streams take
+     * them, so also those a stream still holds in its block (a small state is all in blocks until the file closes).
+     */
     public long size() {
-        return size;
+        long size = positionBytes;
+        for (StateOutput stream : keyGroups) {
+            size += stream == null ? 0 : stream.size();
+        }
+        size += allKeyGroups == null ? 0 : allKeyGroups.size();
+        return size + (operatorState == null ? 0 : operatorState.size());
     }
 
     /** Writes what the streams still hold and the end; the file is complete (or, with nothing to hold, absent). */
@@ -148,7 +157,6 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
     private void writePiece(ByteBuffer file, byte[] bytes, int length) throws IOException {
         file.putInt(length);
         put(bytes, length);
-        size += length;
     }
 
     private void put(byte[] bytes) throws IOException {

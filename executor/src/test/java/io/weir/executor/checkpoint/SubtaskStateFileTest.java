@@ -150,4 +150,18 @@ class SubtaskStateFileTest {
         assertThat(read.keyGroupBytes().get(8)).containsExactly(7, 8);
         assertThat(read.operatorStateBytes()).containsExactly(6);
     }
+
+    @Test
+    void whenStateIsSmallerThanABlock_thenTheSizeCountsItBeforeTheFileCloses() throws IOException {
+        SubtaskStateFile file = SubtaskStateFile.create(dir, 5, 0, Map.of("split", new byte[] {1, 2, 3}));
+        try (file) {
+            file.keyGroup(9).write(new byte[100]);
+            file.allKeyGroups().write(new byte[20]);
+            file.operatorState().writeLong(7);
+
+            assertThat(file.size()).as("positions (name and bytes) and every stream's bytes").isEqualTo(
+                    5 + 3 + 100 + 20 + 8);
+        }
+        assertThat(file.size()).isEqualTo(136);
+    }
 }
