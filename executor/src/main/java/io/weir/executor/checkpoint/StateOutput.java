@@ -32,8 +32,9 @@ public final class StateOutput implements DataOutput {
         void write(byte[] bytes, int length) throws IOException;
     }
 
+    private static final VarHandle LONGS_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** 8-byte values in {@link DataOutput#writeLong}'s byte order, stored with one instruction each. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle DOUBLES =
             MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
 
@@ -149,15 +150,22 @@ public final class StateOutput implements DataOutput {
         bytes[size++] = (byte) zigzag;
     }
 
-    /** {@link ValueCodec#writeLongs}: the values as {@link #writeLong} writes each, a block at a time. */
-    void writeLongs(long[] values, int from, int count) {
+    /**
+     * {@link ValueCodec#writePackedLongs}' values: each {@code values[i] - base} as its low {@code width} bytes,
+     * little-endian, a block at a time. Each is stored as 8 bytes, of which the next value overwrites those beyond
+     * {@code width}: one store per value, whatever the width.
+     */
+    void writeOffsets(long[] values, int from, int count, long base, int width) {
+        if (width == 0) {
+            return;
+        }
         for (int end = from + count; from < end; ) {
-            ensure(8);
-            int n = Math.min(end - from, (bytes.length - size) >>> 3);
+            ensure(16);
+            int n = Math.min(end - from, (bytes.length - size - 8) / width);
             for (int i = 0; i < n; i++) {
-                LONGS.set(bytes, size + (i << 3), values[from + i]);
+                LONGS_LE.set(bytes, size + i * width, values[from + i] - base);
             }
-            size += n << 3;
+            size += n * width;
             from += n;
         }
     }

@@ -25,13 +25,16 @@ import java.util.List;
  *
  * <p>Rows are written as a selection of a chunk's (or a store's) vectors, so an operator can write one key
  * group's rows without first copying them out. Large state that turns over quickly is written <em>dense</em>
- * instead ({@link #writeDenseColumns}): whole columns, longs and doubles as fixed 8-byte values copied in bulk,
- * because there the time a checkpoint spends encoding weighs more than the bytes it would save.
+ * instead ({@link #writeDenseColumns}): whole columns, longs packed by their range and doubles as 8-byte values, a
+ * store per value, because there the time a checkpoint spends encoding each value weighs more than the bytes it
+ * would save.
  */
 public final class ValueCodec {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** Values decoded per read of {@link #readLongs}, so a large column needs no buffer of its size. */
+    private static final VarHandle LONGS_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Values decoded per read of a bulk column, so a large column needs no buffer of its size. */
     private static final int READ_BATCH = 4096;
 
     private ValueCodec() {
@@ -241,34 +244,58 @@ public final class ValueCodec {
     }
 
     /**
-     * Writes {@code values[from..from + count)} as {@link DataOutput#writeLong} writes each (8 bytes, big-endian),
-     * into a {@link StateOutput} a block at a time: for state written in bulk, where per-value encoding would cost
-     * more than the bytes it saves.
+     * Writes {@code values[0..count)} packed by their range, for state written in bulk: the smallest value (varlong),
+     * the width in bytes (0 to 8) of the largest difference from it, then each value's difference in that many
+     * bytes, little-endian. Timestamps of a few seconds, ids and prices then take two to four bytes each, and
+     * writing them costs a store per value, as a copy would (into a {@link StateOutput}).
      */
-    public static void writeLongs(DataOutput out, long[] values, int from, int count) throws IOException {
+    public static void writePackedLongs(DataOutput out, long[] values, int count) throws IOException {
+        long min = count == 0 ? 0 : Long.MAX_VALUE;
+        long max = count == 0 ? 0 : Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        // Bytes of the unsigned difference: 0 when all values are equal, 8 when the range exceeds 2^56.
+        int width = (71 - Long.numberOfLeadingZeros(max - min)) >>> 3;
+        writeVarLong(out, min);
+        out.writeByte(width);
         if (out instanceof StateOutput state) {
-            state.writeLongs(values, from, count);
+            state.writeOffsets(values, 0, count, min, width);
             return;
         }
-        for (int i = from; i < from + count; i++) {
-            out.writeLong(values[i]);
+        for (int i = 0; i < count; i++) {
+            long offset = values[i] - min;
+            for (int b = 0; b < width; b++) {
+                out.writeByte((int) (offset >>> (8 * b)));
+            }
         }
     }
 
-    /** Reads {@code count} values that {@link #writeLongs} wrote into {@code values[0..count)}. */
-    public static void readLongs(DataInput in, long[] values, int count) throws IOException {
-        byte[] buffer = new byte[Math.min(count, READ_BATCH) * 8];
+    /** Reads {@code count} values that {@link #writePackedLongs} wrote into {@code values[0..count)}. */
+    public static void readPackedLongs(DataInput in, long[] values, int count) throws IOException {
+        long min = readVarLong(in);
+        int width = in.readByte();
+        if (width < 0 || width > 8) {
+            throw new IOException("Corrupt state: packed longs " + width + " bytes wide");
+        }
+        long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+        // 8 bytes of slack: each value is loaded as 8 bytes from where its own begin.
+        byte[] buffer = new byte[Math.min(count, READ_BATCH) * width + 8];
         for (int at = 0; at < count; ) {
             int n = Math.min(READ_BATCH, count - at);
-            in.readFully(buffer, 0, n * 8);
+            in.readFully(buffer, 0, n * width);
             for (int i = 0; i < n; i++) {
-                values[at + i] = (long) LONGS.get(buffer, i * 8);
+                values[at + i] = min + ((long) LONGS_LE.get(buffer, i * width) & mask);
             }
             at += n;
         }
     }
 
-    /** {@link #writeLongs} of doubles' bits. */
+    /**
+     * Writes {@code values[from..from + count)} as {@link DataOutput#writeDouble} writes each (8 bytes,
+     * big-endian), into a {@link StateOutput} a block at a time.
+     */
     public static void writeDoubles(DataOutput out, double[] values, int from, int count) throws IOException {
         if (out instanceof StateOutput state) {
             state.writeDoubles(values, from, count);
@@ -320,13 +347,13 @@ public final class ValueCodec {
 
     /**
      * Writes rows {@code [0, count)} of {@code column}: the null mask as {@link #writeColumn} writes it, then every
-     * row's value, nulls' slots included, for longs and doubles ({@link #writeLongs}: one bulk copy rather than a
-     * test per row), a bit per row for booleans, the non-null values for strings.
+     * row's value, nulls' slots included, for longs ({@link #writePackedLongs}) and doubles ({@link #writeDoubles}):
+     * a store per value rather than a test per row; a bit per row for booleans, the non-null values for strings.
      */
     public static void writeDenseColumn(DataOutput out, Vector column, int count) throws IOException {
         boolean anyNull = writeNullMask(out, column.mayHaveNulls(), column::isNull, count);
         switch (column.physicalType()) {
-            case LONG -> writeLongs(out, ((LongVector) column).values(), 0, count);
+            case LONG -> writePackedLongs(out, ((LongVector) column).values(), count);
             case DOUBLE -> writeDoubles(out, ((DoubleVector) column).values(), 0, count);
             case BOOLEAN -> {
                 boolean[] values = ((BooleanVector) column).values();
@@ -361,7 +388,7 @@ public final class ValueCodec {
             }
         }
         switch (column.physicalType()) {
-            case LONG -> readLongs(in, ((LongVector) column).values(), count);
+            case LONG -> readPackedLongs(in, ((LongVector) column).values(), count);
             case DOUBLE -> readDoubles(in, ((DoubleVector) column).values(), count);
             case BOOLEAN -> System.arraycopy(readBits(in, count), 0, ((BooleanVector) column).values(), 0, count);
             case STRING -> {

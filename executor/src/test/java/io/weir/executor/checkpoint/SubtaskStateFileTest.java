@@ -46,7 +46,7 @@ class SubtaskStateFileTest {
                     out.write(bytes);
                     out.writeLong(value);
                     ValueCodec.writeVarLong(out, small);
-                    ValueCodec.writeLongs(out, longs, 1, longs.length - 1);
+                    ValueCodec.writePackedLongs(out, longs, longs.length);
                 }
             }
         }

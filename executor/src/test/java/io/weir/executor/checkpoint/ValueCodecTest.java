@@ -29,7 +29,8 @@ class ValueCodecTest {
         for (int i = 0; i < 20; i++) {
             boolean nul = withNulls && i % 3 == 0;
             rows.add(row((long) i * -7_000_000_000L, nul ? null : "s" + i + "\u00e9\u4e2d", i * 0.25, i % 2 == 0,
-                    (long) i, "", nul ? null : "x", nul ? null : Long.MIN_VALUE, withNulls && i % 4 == 1 ? null : -1.5));
+                    (long) i, "", nul ? null : "x", nul ? null : Long.MIN_VALUE,
+                    withNulls && i % 4 == 1 ? null : -1.5));
         }
         return rows;
     }
@@ -87,6 +88,36 @@ class ValueCodecTest {
                     Double.NaN));
         }
         assertThat(roundTrip(rows, true)).isEqualTo(rows);
+    }
+
+    @Test
+    void whenLongsOfEveryRangeArePacked_thenEachTakesTheBytesOfItsRangeAndReadsBack() throws Exception {
+        for (int width = 0; width <= 8; width++) {
+            long range = width == 0 ? 0 : width == 8 ? -1L : (1L << (8 * width)) - 1;
+            long base = width == 8 ? Long.MIN_VALUE : -1_234_567L;
+            long[] values = new long[5_000];
+            for (int i = 0; i < values.length; i++) {
+                long spread = i * 0x9E37_79B9_7F4A_7C15L;
+                values[i] = base + (i % 3 == 0 ? range
+                        : width == 8 ? spread : Long.remainderUnsigned(spread, range + 1));
+            }
+            values[17] = base;
+            StateOutput out = new StateOutput(4);
+            ByteArrayOutputStream plain = new ByteArrayOutputStream();
+            ValueCodec.writePackedLongs(out, values, values.length);
+            ValueCodec.writePackedLongs(new DataOutputStream(plain), values, values.length);
+            long[] read = new long[values.length];
+            DataInputStream in = in(out);
+            ValueCodec.readPackedLongs(in, read, values.length);
+
+            assertThat(out.toByteArray()).as("width %d through StateOutput and any DataOutput", width)
+                    .isEqualTo(plain.toByteArray());
+            StateOutput header = new StateOutput();
+            ValueCodec.writeVarLong(header, base);
+            assertThat(out.size()).isEqualTo(header.size() + 1 + (long) width * values.length);
+            assertThat(read).as("width %d", width).isEqualTo(values);
+            assertThat(in.available()).isZero();
+        }
     }
 
     @Test
