@@ -40,20 +40,21 @@ public final class OperatorStateData implements StateWriter {
 
     @Override
     public DataOutput allKeyGroups() {
-        if (allKeyGroups != null) {
-            throw new IllegalStateException("The stream of all key groups was asked for twice");
-        }
-        allKeyGroups = new StateOutput();
+        allKeyGroups = newStream(allKeyGroups, "The stream of all key groups");
         return allKeyGroups;
     }
 
     @Override
     public DataOutput operatorState() {
-        if (operatorState != null) {
-            throw new IllegalStateException("The operator state was asked for twice");
-        }
-        operatorState = new StateOutput();
+        operatorState = newStream(operatorState, "The operator state");
         return operatorState;
+    }
+
+    private static StateOutput newStream(StateOutput current, String what) {
+        if (current != null) {
+            throw new IllegalStateException(what + " was asked for twice");
+        }
+        return new StateOutput();
     }
 
     /**

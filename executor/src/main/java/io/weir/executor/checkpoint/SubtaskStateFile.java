@@ -85,28 +85,26 @@ public final class SubtaskStateFile implements StateWriter, AutoCloseable {
 
     @Override
     public StateOutput allKeyGroups() {
-        if (allKeyGroups != null) {
-            throw new IllegalStateException("The stream of all key groups was asked for twice");
-        }
-        allKeyGroups = new StateOutput((bytes, length) -> {
-            ByteBuffer file = file(5);
-            file.put(ALL_KEY_GROUPS);
-            writePiece(file, bytes, length);
-        });
+        allKeyGroups = streamOfRecords(allKeyGroups, ALL_KEY_GROUPS, "The stream of all key groups");
         return allKeyGroups;
     }
 
     @Override
     public StateOutput operatorState() {
-        if (operatorState != null) {
-            throw new IllegalStateException("The operator state was asked for twice");
+        operatorState = streamOfRecords(operatorState, OPERATOR_STATE, "The operator state");
+        return operatorState;
+    }
+
+    /** A new stream whose pieces are records {@code tag} (length, bytes); {@code current} must not be one yet. */
+    private StateOutput streamOfRecords(StateOutput current, byte tag, String what) {
+        if (current != null) {
+            throw new IllegalStateException(what + " was asked for twice");
         }
-        operatorState = new StateOutput((bytes, length) -> {
+        return new StateOutput((bytes, length) -> {
             ByteBuffer file = file(5);
-            file.put(OPERATOR_STATE);
+            file.put(tag);
             writePiece(file, bytes, length);
         });
-        return operatorState;
     }
 
     /**

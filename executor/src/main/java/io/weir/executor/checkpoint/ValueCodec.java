@@ -204,15 +204,7 @@ public final class ValueCodec {
     /** Reads {@code count} values that {@link #writeColumn} wrote, into a new vector of {@code type}. */
     public static Vector readColumn(DataInput in, DataType type, int count) throws IOException {
         Vector column = Vector.allocate(type, Math.max(count, 1));
-        boolean anyNull = in.readBoolean();
-        boolean[] nulls = anyNull ? readBits(in, count) : null;
-        if (nulls != null) {
-            for (int i = 0; i < count; i++) {
-                if (nulls[i]) {
-                    column.setNull(i);
-                }
-            }
-        }
+        boolean[] nulls = readNullMask(in, column, count);
         switch (column.physicalType()) {
             case LONG -> {
                 long[] values = ((LongVector) column).values();
@@ -231,14 +223,7 @@ public final class ValueCodec {
                 }
             }
             case BOOLEAN -> System.arraycopy(readBits(in, count), 0, ((BooleanVector) column).values(), 0, count);
-            case STRING -> {
-                String[] values = ((StringVector) column).values();
-                for (int i = 0; i < count; i++) {
-                    if (nulls == null || !nulls[i]) {
-                        values[i] = readString(in);
-                    }
-                }
-            }
+            case STRING -> readStrings(in, (StringVector) column, nulls, count);
         }
         return column;
     }
@@ -379,28 +364,35 @@ public final class ValueCodec {
     /** Reads {@code count} values that {@link #writeDenseColumn} wrote, into a new vector of {@code type}. */
     public static Vector readDenseColumn(DataInput in, DataType type, int count) throws IOException {
         Vector column = Vector.allocate(type, Math.max(count, 1));
-        boolean[] nulls = in.readBoolean() ? readBits(in, count) : null;
-        if (nulls != null) {
-            for (int i = 0; i < count; i++) {
-                if (nulls[i]) {
-                    column.setNull(i);
-                }
-            }
-        }
+        boolean[] nulls = readNullMask(in, column, count);
         switch (column.physicalType()) {
             case LONG -> readPackedLongs(in, ((LongVector) column).values(), count);
             case DOUBLE -> readDoubles(in, ((DoubleVector) column).values(), count);
             case BOOLEAN -> System.arraycopy(readBits(in, count), 0, ((BooleanVector) column).values(), 0, count);
-            case STRING -> {
-                String[] values = ((StringVector) column).values();
-                for (int i = 0; i < count; i++) {
-                    if (nulls == null || !nulls[i]) {
-                        values[i] = readString(in);
-                    }
-                }
-            }
+            case STRING -> readStrings(in, (StringVector) column, nulls, count);
         }
         return column;
+    }
+
+    /** Reads what {@link #writeNullMask} wrote and sets those nulls in {@code column}; returns the mask, or null. */
+    private static boolean[] readNullMask(DataInput in, Vector column, int count) throws IOException {
+        boolean[] nulls = in.readBoolean() ? readBits(in, count) : null;
+        for (int i = 0; nulls != null && i < count; i++) {
+            if (nulls[i]) {
+                column.setNull(i);
+            }
+        }
+        return nulls;
+    }
+
+    /** Reads the non-null values of rows {@code [0, count)} into {@code column}. */
+    private static void readStrings(DataInput in, StringVector column, boolean[] nulls, int count) throws IOException {
+        String[] values = column.values();
+        for (int i = 0; i < count; i++) {
+            if (nulls == null || !nulls[i]) {
+                values[i] = readString(in);
+            }
+        }
     }
 
     /** Writes whether rows {@code [0, count)} hold a null and, if so, their null mask; returns whether. */

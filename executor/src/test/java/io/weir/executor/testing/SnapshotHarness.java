@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * The checkpoint half of every stateful operator's tests: takes snapshots as the runtime does (the synchronous
- * {@code snapshotState}, then {@code writeTo} into a subtask state file, read back into an {@link OperatorStateData}), proves the snapshot is a real
- * copy (writing it after the live operator moved on gives the same bytes), and hands restored subtasks at a new
- * parallelism their view ({@link RestoredOperatorState#forSubtask}). Routing rows by key uses the exchange's
- * rule ({@code Vector.hashInto} then {@link KeyGroups}), so a restored keyed subtask gets exactly its keys.
+ * {@code snapshotState}, then {@code writeTo} into a subtask state file, read back into an {@link OperatorStateData}), proves
+ * the snapshot is a real copy (writing it after the live operator moved on gives the same bytes), and hands restored
+ * subtasks at a new parallelism their view ({@link RestoredOperatorState#forSubtask}). Routing rows by key uses the
+ * exchange's rule ({@code Vector.hashInto} then {@link KeyGroups}), so a restored keyed subtask gets exactly its keys.
  */
 public final class SnapshotHarness {
 
@@ -81,7 +81,7 @@ public final class SnapshotHarness {
         return later;
     }
 
-    /** Every stream of {@code data} (key groups' with their key group), in one array, for comparing snapshots byte for byte. */
+    /** Every stream of {@code data} (a key group's with its number), in one array, for comparing snapshots. */
     public static byte[] bytes(OperatorStateData data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);

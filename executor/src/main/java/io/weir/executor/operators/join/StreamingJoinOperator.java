@@ -34,24 +34,24 @@ import java.util.TreeMap;
  * exactly once, as soon as its later row arrives, whatever the order of the inputs. Output: left columns ++ right
  * columns, inserts; watermarks pass through (the runtime forwards the minimum of both inputs).
  *
- * <p>A <em>regular</em> join keeps every row for ever, as Flink's does without a state TTL, unless the condition
- * bounds a side's time from below by the other side's window ends or rowtime ({@link #expireRows}): then that
- * side's rows are kept in time buckets that are freed as the watermark passes them. A <em>window</em> join
- * (both inputs are event-time window aggregates and the keys equate their {@code window_end}s) keeps rows by window
- * and drops a window once the watermark has passed its last millisecond: a window aggregate emits a window's rows
- * before the watermark that closes it, so no row of that window can come from either side later. A row of an
- * already closed window is late: dropped and counted in {@link WindowMetrics#LATE_RECORDS_DROPPED}.
+ * <p>A <em>regular</em> join keeps every row for ever, as Flink's does without a state TTL, unless the condition bounds
+ * a side's time from below by the other side's window ends or rowtime ({@link #expireRows}): then that side's rows are
+ * kept in time buckets that are freed as the watermark passes them. A <em>window</em> join (both inputs are event-time
+ * window aggregates and the keys equate their {@code window_end}s) keeps rows by window and drops a window once the
+ * watermark has passed its last millisecond: a window aggregate emits a window's rows before the watermark that closes
+ * it, so no row of that window can come from either side later. A row of an already closed window is late: dropped and
+ * counted in {@link WindowMetrics#LATE_RECORDS_DROPPED}.
  *
- * <p>Keys match under SQL equality (a null key matches nothing) except null-safe ones ({@code IS NOT DISTINCT
- * FROM}); the residual condition, over left ++ right columns, keeps only pairs where it is TRUE.
+ * <p>Keys match under SQL equality (a null key matches nothing) except null-safe ones ({@code IS NOT DISTINCT FROM});
+ * the residual condition, over left ++ right columns, keeps only pairs where it is TRUE.
  *
- * <p>A side whose stored rows turn over quickly and are rarely read back keeps its per-row strings packed in byte
- * pages ({@link StringPacking}).
+ * <p>A side whose stored rows turn over quickly and are rarely read back keeps its per-row strings packed in byte pages
+ * ({@link StringPacking}).
  *
  * <p>Checkpoints (serialized asynchronously, see {@link #snapshotState}): the stored rows of both sides, unsplit; a
- * restore keeps the rows whose join key's key group (which is how the hash exchange routes rows here) its subtask
- * owns, so the join restores at any parallelism; the watermark as operator state, whose minimum over the old subtasks is the restored
- * floor below which window rows are late.
+ * restore keeps the rows whose join key's key group (which is how the hash exchange routes rows here) its subtask owns,
+ * so the join restores at any parallelism; the watermark as operator state, whose minimum over the old subtasks is the
+ * restored floor below which window rows are late.
  */
 public final class StreamingJoinOperator implements Operator {
 
