@@ -281,7 +281,7 @@ public final class ValueCodec {
      * Writes {@code values[from..from + count)} as {@link DataOutput#writeDouble} writes each (8 bytes,
      * big-endian), into a {@link StateOutput} a block at a time.
      */
-    public static void writeDoubles(DataOutput out, double[] values, int from, int count) throws IOException {
+    private static void writeDoubles(DataOutput out, double[] values, int from, int count) throws IOException {
         if (out instanceof StateOutput state) {
             state.writeDoubles(values, from, count);
             return;
@@ -292,7 +292,7 @@ public final class ValueCodec {
     }
 
     /** Reads {@code count} values that {@link #writeDoubles} wrote into {@code values[0..count)}. */
-    public static void readDoubles(DataInput in, double[] values, int count) throws IOException {
+    private static void readDoubles(DataInput in, double[] values, int count) throws IOException {
         byte[] buffer = new byte[Math.min(count, READ_BATCH) * 8];
         for (int at = 0; at < count; ) {
             int n = Math.min(READ_BATCH, count - at);

@@ -12,7 +12,9 @@ import io.weir.executor.operators.Chunks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,8 +146,8 @@ class ValueCodecTest {
     @Test
     void whenMoreThanABlockIsWritten_thenTheBytesComeBackInOrder() throws Exception {
         StateOutput out = new StateOutput();
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream reference = new java.io.DataOutputStream(expected);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream reference = new DataOutputStream(expected);
         byte[] big = new byte[70_000];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i * 31);
@@ -168,8 +170,8 @@ class ValueCodecTest {
     @Test
     void whenLongsOfEveryVarIntLengthAreWritten_thenTheBytesAreThePerByteEncoding() throws Exception {
         StateOutput out = new StateOutput(4);
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream reference = new java.io.DataOutputStream(expected);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream reference = new DataOutputStream(expected);
         List<Long> values = new ArrayList<>(List.of(0L, Long.MIN_VALUE, Long.MAX_VALUE));
         for (int bit = 0; bit < 63; bit++) {
             for (long value : new long[] {1L << bit, (1L << bit) - 1, (1L << bit) + 1}) {
@@ -190,7 +192,7 @@ class ValueCodecTest {
     }
 
     /** The zig-zag varint as the generic (per-byte) path of {@link ValueCodec#writeVarLong} writes it. */
-    private static void writeVarLongByBytes(java.io.DataOutput out, long value) throws java.io.IOException {
+    private static void writeVarLongByBytes(DataOutput out, long value) throws IOException {
         long zigzag = (value << 1) ^ (value >> 63);
         while ((zigzag & ~0x7FL) != 0) {
             out.writeByte((int) ((zigzag & 0x7F) | 0x80));
